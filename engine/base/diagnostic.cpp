@@ -1,0 +1,140 @@
+#include "engine/base/diagnostic.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "engine/base/utf8.hpp"
+
+namespace kpi {
+namespace {
+
+// Longest stretch of a line shown around a caret, in code points on each side.
+constexpr std::size_t window = 60;
+
+// Printable form of one code point of a source line.
+void append_visible(std::string& out, char32_t cp) {
+  if (cp == '\t') {
+    out.push_back('\t');
+  } else if (cp < 0x20 || cp == 0x7F) {
+    out.push_back('?');
+  } else {
+    utf8::append(out, cp);
+  }
+}
+
+int visible_width(char32_t cp) {
+  if (cp == '\t') return -1;  // keep the tab itself
+  if (cp < 0x20 || cp == 0x7F) return 1;
+  return utf8::width(cp);
+}
+
+// The source line (or a window of it) and the caret line under [col, col+len).
+std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t col0,
+                                            std::size_t len) {
+  std::u32string cps = utf8::decode(line);
+  std::size_t from = col0 > window ? col0 - window : 0;
+  std::size_t to = std::min(cps.size(), col0 + std::max<std::size_t>(len, 1) + window);
+  std::string shown;
+  std::string caret;
+  if (from > 0) {
+    shown += "…";
+    caret += " ";
+  }
+  for (std::size_t i = from; i < to; ++i) {
+    append_visible(shown, cps[i]);
+    if (i < col0) {
+      int w = visible_width(cps[i]);
+      caret += w < 0 ? std::string("\t") : std::string(static_cast<std::size_t>(w), ' ');
+    }
+  }
+  if (to < cps.size()) shown += "…";
+  caret += '^';
+  int rest = 0;
+  for (std::size_t i = col0; i < std::min(to, col0 + len); ++i) {
+    int w = visible_width(cps[i]);
+    rest += w < 0 ? 1 : w;
+  }
+  if (rest > 1) caret += std::string(static_cast<std::size_t>(rest - 1), '~');
+  return {shown, caret};
+}
+
+void render_located(std::string& out, const source_ptr& src, source_range range,
+                    std::string_view level, const text& msg, lang l) {
+  const std::string& m = l == lang::zh && !msg.zh.empty() ? msg.zh : msg.en;
+  if (!src) {
+    out += fmt::format("{}: {}\n", level, m);
+    return;
+  }
+  line_column pos = src->position(range.begin);
+  out += fmt::format("{}:{}:{}: {}: {}\n", src->name(), pos.line, pos.column, level, m);
+  std::string_view line = src->line_text(pos.line);
+  // Length of the range on the first line, in code points.
+  line_column end = src->position(std::max(range.end, range.begin));
+  std::size_t len = end.line == pos.line && end.column > pos.column ? end.column - pos.column : 1;
+  auto [shown, caret] = excerpt(line, pos.column - 1, len);
+  out += fmt::format("  {}\n  {}\n", shown, caret);
+}
+
+}  // namespace
+
+std::string_view severity_name(severity s) {
+  switch (s) {
+    case severity::error:
+      return "error";
+    case severity::warning:
+      return "warning";
+    case severity::info:
+      return "info";
+    case severity::note:
+      return "note";
+  }
+  return "error";
+}
+
+diagnostic& diagnostics::report(severity level, source_ptr src, source_range range, text message) {
+  if (level == severity::error) ++errors_;
+  list_.push_back(diagnostic{level, std::move(src), range, std::move(message), {}});
+  return list_.back();
+}
+
+void diagnostics::append(const diagnostics& other) {
+  for (const auto& d : other.list_) {
+    if (d.level == severity::error) ++errors_;
+    list_.push_back(d);
+  }
+}
+
+void diagnostics::sort() {
+  std::stable_sort(list_.begin(), list_.end(), [](const diagnostic& a, const diagnostic& b) {
+    std::string_view na = a.src ? std::string_view(a.src->name()) : std::string_view();
+    std::string_view nb = b.src ? std::string_view(b.src->name()) : std::string_view();
+    if (na != nb) return na < nb;
+    return a.range.begin < b.range.begin;
+  });
+}
+
+lang choose_lang(std::optional<std::string_view> flag) {
+  if (flag) return flag->substr(0, 2) == "zh" ? lang::zh : lang::en;
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0') return std::string_view(v).substr(0, 2) == "zh" ? lang::zh : lang::en;
+  }
+  return lang::en;
+}
+
+std::string render(const diagnostic& d, lang l) {
+  std::string out;
+  render_located(out, d.src, d.range, severity_name(d.level), d.message, l);
+  for (const auto& n : d.notes) render_located(out, n.src, n.range, "note", n.message, l);
+  return out;
+}
+
+std::string render_all(const diagnostics& ds, lang l) {
+  std::string out;
+  for (const auto& d : ds.all()) out += render(d, l);
+  return out;
+}
+
+}  // namespace kpi

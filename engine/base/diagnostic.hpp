@@ -1,0 +1,67 @@
+// Diagnostics are data: a severity, a position and a message in Chinese and English.
+// One renderer turns them into `file:line:col: error: message`, the line and a caret.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/source.hpp"
+
+namespace kpi {
+
+// A message for people, in both languages the product speaks.
+struct text {
+  std::string en;
+  std::string zh;
+};
+
+enum class lang { en, zh };
+
+enum class severity { error, warning, info, note };
+
+std::string_view severity_name(severity s);
+
+struct diagnostic_note {
+  source_ptr src;  // null when the note has no position
+  source_range range;
+  text message;
+};
+
+struct diagnostic {
+  severity level = severity::error;
+  source_ptr src;  // null for diagnostics about a whole file or the command line
+  source_range range;
+  text message;
+  std::vector<diagnostic_note> notes;
+};
+
+// Collects diagnostics across all stages; stages keep going after an error.
+class diagnostics {
+ public:
+  diagnostic& report(severity level, source_ptr src, source_range range, text message);
+  diagnostic& error(source_ptr src, source_range range, text message) {
+    return report(severity::error, std::move(src), range, std::move(message));
+  }
+  [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+  [[nodiscard]] std::size_t error_count() const { return errors_; }
+  [[nodiscard]] const std::vector<diagnostic>& all() const { return list_; }
+  [[nodiscard]] bool empty() const { return list_.empty(); }
+  void append(const diagnostics& other);
+  // Orders by file, then position, keeping the order of equal positions.
+  void sort();
+
+ private:
+  std::vector<diagnostic> list_;
+  std::size_t errors_ = 0;
+};
+
+// Picks the language: an explicit --lang value wins, then LANG/LC_ALL/LC_MESSAGES ("zh…").
+lang choose_lang(std::optional<std::string_view> flag);
+
+// `file:line:col: error: message`, the source line and a caret under the range.
+std::string render(const diagnostic& d, lang l);
+std::string render_all(const diagnostics& ds, lang l);
+
+}  // namespace kpi

@@ -1,0 +1,60 @@
+#include "engine/load/files.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace kpi {
+
+std::optional<std::string> disk_reader::read(const std::string& path, std::string& error) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
+  if (std::ferror(f.get())) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  return text;
+}
+
+bool disk_reader::write(const std::string& path, const std::string& text, std::string& error) {
+  // Write a sibling file, then rename: a failure never leaves a half-written input behind.
+  std::string tmp = path + ".kpi-tmp";
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(tmp.c_str(), "wb"), &std::fclose);
+    if (!f || std::fwrite(text.data(), 1, text.size(), f.get()) != text.size()) {
+      error = std::strerror(errno);
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    error = std::strerror(errno);
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool memory_reader::write(const std::string& path, const std::string& text, std::string& /*error*/) {
+  files[path] = text;
+  return true;
+}
+
+std::optional<std::string> memory_reader::read(const std::string& path, std::string& error) {
+  auto it = files.find(path);
+  if (it == files.end()) {
+    error = "No such file or directory";
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+}  // namespace kpi

@@ -1,0 +1,32 @@
+// Reading input files, behind an interface so tests can use an in-memory fake.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace kpi {
+
+class file_reader {
+ public:
+  virtual ~file_reader() = default;
+  // Writes the whole file; false with `error` set on failure.
+  virtual bool write(const std::string& path, const std::string& text, std::string& error) = 0;
+  // The whole file, or nullopt with `error` set to a reason for people.
+  virtual std::optional<std::string> read(const std::string& path, std::string& error) = 0;
+};
+
+class disk_reader final : public file_reader {
+ public:
+  std::optional<std::string> read(const std::string& path, std::string& error) override;
+  bool write(const std::string& path, const std::string& text, std::string& error) override;
+};
+
+class memory_reader final : public file_reader {
+ public:
+  std::map<std::string, std::string> files;
+  std::optional<std::string> read(const std::string& path, std::string& error) override;
+  bool write(const std::string& path, const std::string& text, std::string& error) override;
+};
+
+}  // namespace kpi

@@ -1,0 +1,34 @@
+// The front end as one call: read → parse → check, stdlib first, user libraries next,
+// then the input files. Declarations anywhere apply everywhere.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/check/checker.hpp"
+#include "engine/load/files.hpp"
+#include "engine/model/model.hpp"
+#include "grammar/ast.hpp"
+
+namespace kpi {
+
+struct load_options {
+  std::vector<std::string> libs;  // extra declaration files (--lib)
+  bool with_stdlib = true;
+};
+
+struct load_result {
+  model::model model;
+  environment env;
+  std::vector<ast::file> files;  // stdlib, libs, inputs: files[i].src == model.sources[i]
+  diagnostics diags;
+  [[nodiscard]] bool ok() const { return !diags.has_errors(); }
+};
+
+load_result load(const std::vector<std::string>& paths, const load_options& options, file_reader& reader);
+
+// Reads one file into a source, reporting a file that cannot be read.
+source_ptr read_source(const std::string& path, file_reader& reader, diagnostics& diags);
+
+}  // namespace kpi

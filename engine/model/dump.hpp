@@ -1,0 +1,16 @@
+// The checked model printed for programs (`kpi dump --format json`, SPEC §5) and for people.
+#pragma once
+
+#include <string>
+
+#include "engine/model/model.hpp"
+
+namespace kpi {
+
+// Version 1 of the JSON shape; decimals are exact strings, positions 1-based.
+std::string dump_json(const model::model& m);
+
+// One line per indicator, for reading and for golden tests.
+std::string dump_text(const model::model& m);
+
+}  // namespace kpi

@@ -1,0 +1,101 @@
+// The checked model: what a target or actuals file means, after names, units and terms are
+// resolved. Every quantity is also held in its base unit, so comparison and scoring never see
+// 万元 or 万人次. This is the IR that audit and scoring packs run over.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/date.hpp"
+#include "engine/base/decimal.hpp"
+#include "engine/base/source.hpp"
+
+namespace kpi::model {
+
+// Where something was written: an index into model::sources and a byte offset.
+struct location {
+  std::uint32_t file = 0;
+  std::uint32_t offset = 0;
+};
+
+enum class kind { quantitative, qualitative };
+enum class op { ge, le, eq, gt, lt, between, none };
+
+std::string_view op_text(op o);
+
+// A number with its unit, also converted to the unit's base.
+struct amount {
+  decimal value;        // as written
+  std::string unit;     // as written; empty when none was given
+  decimal base_value;   // in base_unit
+  std::string base_unit;
+  std::string dimension;  // currency, ratio, count, …; empty without a unit
+};
+
+struct indicator {
+  std::string level1;  // 一级指标, e.g. 成本指标
+  std::string level2;  // 二级指标, e.g. 经济成本指标; empty when written directly under level1
+  std::string name;    // 三级指标
+  kind k = kind::qualitative;
+  op o = op::none;
+  std::optional<amount> target;       // quantitative: the bound (low end of a range)
+  std::optional<amount> target_high;  // between: the high end
+  std::optional<date> deadline;       // quantitative date target: `<= 2024-06-30`
+  std::string text;                   // qualitative: the term or free text
+  std::string term_class;             // vague / state / grade / placeholder; empty for free text
+  std::optional<decimal> weight;      // 分值, when given
+  location loc;
+};
+
+struct funds {
+  std::optional<decimal> total;  // 年度资金申请总额, in 元
+  std::optional<decimal> fiscal;
+  std::optional<decimal> carryover;
+  std::optional<decimal> other;
+};
+
+struct project {
+  std::string name;
+  std::string department;
+  std::string unit;
+  std::string nature;
+  std::string category;
+  std::string goal;
+  std::optional<date> period_from;
+  std::optional<date> period_to;
+  funds money;
+  std::vector<indicator> indicators;
+  location loc;
+};
+
+enum class actual_kind { quantity, date, grade, text };
+
+struct actual {
+  std::string indicator;
+  actual_kind k = actual_kind::quantity;
+  std::optional<amount> value;  // quantity
+  std::optional<date> when;     // date
+  std::string text;             // grade term or free text
+  std::string term_class;       // for a grade term
+  std::optional<decimal> share;  // `部分达成 75 %`: 75
+  std::string because;          // 偏差原因; empty when none
+  location loc;
+};
+
+struct actuals_block {
+  std::string project;
+  std::optional<decimal> executed;  // 预算执行数, in 元
+  std::optional<decimal> budget;    // adjusted budget, in 元
+  std::vector<actual> values;
+  location loc;
+};
+
+struct model {
+  std::vector<source_ptr> sources;
+  std::vector<project> projects;
+  std::vector<actuals_block> actuals;
+};
+
+}  // namespace kpi::model

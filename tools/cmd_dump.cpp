@@ -1,0 +1,39 @@
+// kpi dump: the checked model of target and actuals files.
+#include <cstdio>
+#include <memory>
+
+#include "engine/load/load.hpp"
+#include "engine/model/dump.hpp"
+#include "tools/commands.hpp"
+
+namespace kpi::cli {
+namespace {
+
+struct dump_options {
+  std::vector<std::string> files;
+  std::vector<std::string> libs;
+  std::string format = "json";
+};
+
+}  // namespace
+
+command dump_command() {
+  auto o = std::make_shared<dump_options>();
+  return {"dump", "Print the checked model of target and actuals files (SPEC §5)",
+          [o](CLI::App& app, common_options&) {
+            app.add_option("files", o->files, "Target and actuals files (.kpi)")->required();
+            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+            app.add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+          },
+          [o](const common_options& common) {
+            disk_reader reader;
+            load_result r = load(o->files, {o->libs, true}, reader);
+            print_diagnostics(r.diags, common);
+            if (!r.ok()) return exit_bad_input;
+            std::string out = o->format == "json" ? dump_json(r.model) : dump_text(r.model);
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            return exit_ok;
+          }};
+}
+
+}  // namespace kpi::cli

@@ -1,0 +1,43 @@
+// The subcommand table of the kpi command line.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "engine/base/diagnostic.hpp"
+
+namespace kpi::cli {
+
+// Exit codes (SPEC §5): 0 clean, 1 findings/unmatched/unformatted, 2 bad input or usage.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_findings = 1;
+inline constexpr int exit_bad_input = 2;
+
+struct common_options {
+  std::string lang;  // "", "zh" or "en"
+  [[nodiscard]] kpi::lang language() const {
+    return choose_lang(lang.empty() ? std::nullopt : std::optional<std::string_view>(lang));
+  }
+};
+
+struct command {
+  const char* name;
+  const char* summary;
+  std::function<void(CLI::App&, common_options&)> setup;  // declares the options
+  std::function<int(const common_options&)> run;           // after parsing
+};
+
+const std::vector<command>& commands();
+
+// One function per subcommand, each in tools/cmd_<name>.cpp.
+command dump_command();
+command fmt_command();
+
+// Prints diagnostics to stderr in the chosen language.
+void print_diagnostics(const diagnostics& d, const common_options& common);
+
+}  // namespace kpi::cli
