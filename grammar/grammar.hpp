@@ -28,8 +28,11 @@ struct sp : star<blank> {};
 struct ident_stop
     : pegtl::utf8::one<0x3000, 0xFEFF, 0x201C, 0x201D, 0xFF02, 0x2265, 0x2264, 0x2267, 0x2266, 0x2A7E,
                 0x2A7D, 0xFF1D, 0xFF1E, 0xFF1C, 0xFF08, 0xFF09, 0xFF05, 0x2030, 0xFF5B, 0xFF5D> {};
-struct ident_char : sor<ascii::alpha, one<'_'>, seq<not_at<ident_stop>, pegtl::utf8::range<0x80, 0x10FFFF>>> {};
-struct ident : plus<ident_char> {};
+struct wide_char : seq<not_at<ident_stop>, pegtl::utf8::range<0x80, 0x10FFFF>> {};
+struct ident_char : sor<ascii::alpha, one<'_'>, wide_char> {};
+// `进一步提升`, `万元`, `currency`, `mass2`: a word that starts with a letter or a CJK character.
+// Digits may follow an ASCII start only, so that `部分达成75%` reads as a grade and a share.
+struct ident : sor<seq<sor<ascii::alpha, one<'_'>>, star<sor<ident_char, ascii::digit>>>, plus<ident_char>> {};
 
 template <typename Word>
 struct key : seq<Word, not_at<ident_char>, not_at<ascii::digit>> {};

@@ -647,7 +647,7 @@ struct control : pegtl::normal<Rule> {
   template <typename Input>
   static void start(const Input& in, builder& b) {
     if constexpr (std::is_base_of_v<g::string_lit, Rule> || std::is_same_v<Rule, g::string_lit>)
-      b.string_start = b.offset(in);
+      b.string_start = static_cast<std::uint32_t>(in.current() - b.base);
   }
 
   template <typename Input>

@@ -41,10 +41,10 @@ std::optional<unit_def> unit_table::resolve(const std::string& name) const {
 
 std::vector<std::string> unit_table::unit_names() const {
   std::vector<std::string> names;
-  for (const auto& [n, d] : units_) names.push_back(n);
-  for (const auto& [p, f] : scales_)
-    for (const std::string base : {"元", "人次", "人", "次"}) names.push_back(p + base);
-  std::sort(names.begin(), names.end());
+  for (const auto& n : order_) {
+    names.push_back(n);
+    for (const auto& [p, f] : scales_) names.push_back(p + n);
+  }
   return names;
 }
 

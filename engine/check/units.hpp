@@ -25,18 +25,24 @@ class unit_table {
  public:
   void add_dimension(const std::string& name, model::location loc) { dimensions_.emplace(name, loc); }
   [[nodiscard]] const model::location* find_dimension(const std::string& name) const;
-  void add_unit(unit_def def) { units_.emplace(def.name, std::move(def)); }
+  void add_unit(unit_def def) {
+    order_.push_back(def.name);
+    units_.emplace(def.name, std::move(def));
+  }
   void add_scale(const std::string& prefix, decimal factor, model::location loc);
   [[nodiscard]] const unit_def* find_declared(const std::string& name) const;
   [[nodiscard]] std::optional<decimal> find_scale(const std::string& prefix) const;
   // A declared unit, or a scale prefix applied to one (万元 = 万 × 元).
   [[nodiscard]] std::optional<unit_def> resolve(const std::string& name) const;
+  // Every declared unit in declaration order, each followed by its scaled forms: the order
+  // in which "did you mean" prefers candidates at equal distance.
   [[nodiscard]] std::vector<std::string> unit_names() const;
   [[nodiscard]] std::vector<std::string> dimension_names() const;
 
  private:
   std::map<std::string, model::location> dimensions_;
   std::unordered_map<std::string, unit_def> units_;
+  std::vector<std::string> order_;
   std::vector<std::pair<std::string, decimal>> scales_;  // longest prefix first
 };
 

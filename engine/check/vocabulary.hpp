@@ -19,20 +19,22 @@ struct term_def {
 class vocabulary {
  public:
   // False when the term is already known (the existing entry is kept).
-  bool add(term_def def) { return terms_.emplace(def.term, std::move(def)).second; }
+  bool add(term_def def) {
+    std::string term = def.term;
+    bool fresh = terms_.emplace(term, std::move(def)).second;
+    if (fresh) order_.push_back(std::move(term));
+    return fresh;
+  }
   [[nodiscard]] const term_def* find(const std::string& term) const {
     auto it = terms_.find(term);
     return it == terms_.end() ? nullptr : &it->second;
   }
-  [[nodiscard]] std::vector<std::string> names() const {
-    std::vector<std::string> n;
-    n.reserve(terms_.size());
-    for (const auto& [t, d] : terms_) n.push_back(t);
-    return n;
-  }
+  // In declaration order.
+  [[nodiscard]] const std::vector<std::string>& names() const { return order_; }
 
  private:
   std::unordered_map<std::string, term_def> terms_;
+  std::vector<std::string> order_;
 };
 
 }  // namespace kpi

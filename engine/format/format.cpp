@@ -82,7 +82,6 @@ class printer {
       bool block = is_block(item);
       bool force_blank = prev != nullptr && (block || is_block(*prev) || prev->index() != item.index());
       leading(begin, force_blank);
-      if (force_blank && !blank_emitted_) blank();
       std::visit([&](const auto& x) { print(x); }, item);
       prev = &item;
     }
@@ -131,6 +130,7 @@ class printer {
   }
 
   // Comments on their own lines before `offset`, with the blank lines that separated them.
+  // `force_blank` puts a blank line before the first of them (or before the item).
   void leading(std::uint32_t offset, bool force_blank) {
     while (comment_ < f_.comments.size() && f_.comments[comment_].range.begin < offset) {
       source_range c = f_.comments[comment_++].range;
@@ -139,7 +139,7 @@ class printer {
       line(slice(c));
       last_end_ = c.end;
     }
-    if (blank_in_source(last_end_, offset) && !first_in_block_) blank();
+    if ((force_blank || blank_in_source(last_end_, offset)) && !first_in_block_) blank();
   }
 
   // A comment that follows `end` on the same source line goes at the end of the last line.
