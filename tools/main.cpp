@@ -1,11 +1,13 @@
 // kpi — the command line. main() plus a table of subcommands; each handler parses its options,
 // calls one engine function and prints. Logic lives in engine/.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "engine/base/spell.hpp"
 #include "tools/commands.hpp"
@@ -24,16 +26,27 @@ int main(int argc, char** argv) {
     c.setup(*sub, common);
     names.emplace_back(c.name);
   }
+  // An unknown subcommand: name it and suggest the closest one.
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--lang") {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    if (std::find(names.begin(), names.end(), arg) == names.end()) {
+      auto hint = kpi::closest(arg, names);
+      std::fprintf(stderr, "kpi: unknown command '%s'%s (commands: %s)\n", arg.c_str(),
+                   hint ? fmt::format("; did you mean '{}'?", *hint).c_str() : "", fmt::format("{}", fmt::join(names, ", ")).c_str());
+      return kpi::cli::exit_bad_input;
+    }
+    break;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (argc > 1 && e.get_name() == "ExtrasError" ) {
-      // An unknown subcommand: suggest the closest one.
-      if (auto hint = kpi::closest(argv[1], names); hint && argv[1][0] != '-')
-        std::fprintf(stderr, "kpi: unknown command '%s'; did you mean '%s'?\n", argv[1], hint->c_str());
-    }
     int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    return rc == 0 ? 0 : kpi::cli::exit_bad_input;
   }
   for (const command& c : commands())
     if (app.got_subcommand(c.name)) return c.run(common);
