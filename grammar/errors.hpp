@@ -9,6 +9,7 @@
 
 #include "engine/base/diagnostic.hpp"
 #include "grammar/grammar.hpp"
+#include "grammar/pack_grammar.hpp"
 
 namespace kpi::grammar {
 
@@ -103,6 +104,12 @@ KPI_GRAMMAR_ERROR(because_text, "expected the reason in quotes, e.g. because \"�
 KPI_GRAMMAR_ERROR(actual_value,
                   "expected the actual value, e.g. = 56.80 万元, = 达成, = 部分达成 75 % or = \"按期完成\"",
                   "此处应为实际完成值，例如 = 56.80 万元、= 达成、= 部分达成 75 % 或 = \"按期完成\"")
+KPI_GRAMMAR_ERROR(override_score, "expected the assessor's score after 'override', e.g. override 4.50 because \"…\"",
+                  "'override' 之后应为评价人给出的得分，例如 override 4.50 because \"…\"")
+KPI_GRAMMAR_ERROR(kw_because, "expected 'because' and the reason, e.g. override 4.50 because \"…\"",
+                  "此处应为 because 及理由，例如 override 4.50 because \"…\"")
+KPI_GRAMMAR_ERROR(override_reason, "expected the reason in quotes, e.g. override 4.50 because \"…\"",
+                  "此处应为带引号的理由，例如 override 4.50 because \"…\"")
 KPI_GRAMMAR_ERROR(actuals_name, "expected the project name in quotes, e.g. actuals \"对外交流\" {",
                   "此处应为带引号的项目名称，例如 actuals \"对外交流\" {")
 KPI_GRAMMAR_ERROR(actuals_open, "expected '{' after the project name", "项目名称之后应为 '{'")
@@ -119,8 +126,51 @@ KPI_GRAMMAR_ERROR(term_class, "expected a class of terms, e.g. terms vague { 提
                   "此处应为术语类别，例如 terms vague { 提升 }")
 KPI_GRAMMAR_ERROR(terms_open, "expected '{' to open the list of terms", "术语列表应以 '{' 开始")
 KPI_GRAMMAR_ERROR(end_of_file,
-                  "expected project, actuals or a declaration (dimension, unit, scale, terms)",
-                  "此处应为 project、actuals 或声明（dimension、unit、scale、terms）")
+                  "expected project, actuals, pack or a declaration (dimension, unit, scale, terms)",
+                  "此处应为 project、actuals、pack 或声明（dimension、unit、scale、terms）")
+
+// ---- rule packs ----
+KPI_GRAMMAR_ERROR(expr, "expected an expression, e.g. level1 == 成本指标", "此处应为表达式，例如 level1 == 成本指标")
+KPI_GRAMMAR_ERROR(e_unary, "expected a value after the operator", "运算符之后应为一个值")
+KPI_GRAMMAR_ERROR(e_mul, "expected a value after the operator", "运算符之后应为一个值")
+KPI_GRAMMAR_ERROR(e_add, "expected a value after the comparison", "比较运算符之后应为一个值")
+KPI_GRAMMAR_ERROR(e_not, "expected a condition after 'not' or 'and'", "'not' 或 'and' 之后应为条件")
+KPI_GRAMMAR_ERROR(e_and, "expected a condition after 'or'", "'or' 之后应为条件")
+KPI_GRAMMAR_ERROR(e_or, "expected a value after '..'", "'..' 之后应为一个值")
+KPI_GRAMMAR_ERROR(e_list_close, "expected ',' or ']' in the list", "列表中此处应为 ',' 或 ']'")
+KPI_GRAMMAR_ERROR(e_call_close, "expected ',' or ')' in the call", "函数调用中此处应为 ',' 或 ')'")
+KPI_GRAMMAR_ERROR(e_paren_close, "expected ')'", "此处应为 ')'")
+KPI_GRAMMAR_ERROR(e_member_name, "expected a field name after '.', e.g. funds.total", "'.' 之后应为字段名，例如 funds.total")
+KPI_GRAMMAR_ERROR(severity_value, "expected a severity: error, warning or info", "此处应为严重程度：error、warning 或 info")
+KPI_GRAMMAR_ERROR(scope_value, "expected what the rule applies to: each project or each indicator",
+                  "此处应为规则的作用范围：each project 或 each indicator")
+KPI_GRAMMAR_ERROR(let_name, "expected a name after 'let', e.g. let cost = …", "'let' 之后应为名称，例如 let cost = …")
+KPI_GRAMMAR_ERROR(let_eq, "expected '=' after the name", "名称之后应为 '='")
+KPI_GRAMMAR_ERROR(let_value, "expected an expression after '='", "'=' 之后应为表达式")
+KPI_GRAMMAR_ERROR(require_value, "expected a condition after 'require'", "'require' 之后应为条件")
+KPI_GRAMMAR_ERROR(message_text, "expected the message in quotes, e.g. message \"成本指标「{name}」…\"",
+                  "此处应为带引号的提示信息，例如 message \"成本指标「{name}」…\"")
+KPI_GRAMMAR_ERROR(cite_text, "expected the citation in quotes, e.g. cite \"财预〔2021〕101号\"",
+                  "此处应为带引号的依据，例如 cite \"财预〔2021〕101号\"")
+KPI_GRAMMAR_ERROR(rule_name, "expected a rule id, e.g. rule cost.upper-bound {", "此处应为规则编号，例如 rule cost.upper-bound {")
+KPI_GRAMMAR_ERROR(rule_open, "expected '{' after the rule id", "规则编号之后应为 '{'")
+KPI_GRAMMAR_ERROR(param_name, "expected a parameter name, e.g. param threshold = 90 %", "此处应为参数名，例如 param threshold = 90 %")
+KPI_GRAMMAR_ERROR(param_eq, "expected '=' after the parameter name", "参数名之后应为 '='")
+KPI_GRAMMAR_ERROR(param_value, "expected the parameter's value", "此处应为参数值")
+KPI_GRAMMAR_ERROR(row_value, "expected a value in the table row", "表格行中此处应为一个值")
+KPI_GRAMMAR_ERROR(table_name, "expected a table name, e.g. table grades {", "此处应为表名，例如 table grades {")
+KPI_GRAMMAR_ERROR(table_open, "expected '{' after the table name", "表名之后应为 '{'")
+KPI_GRAMMAR_ERROR(setting_value, "expected a value in quotes, e.g. version \"1.0.0\"", "此处应为带引号的值，例如 version \"1.0.0\"")
+KPI_GRAMMAR_ERROR(override_rule, "expected a rule id", "此处应为规则编号")
+KPI_GRAMMAR_ERROR(override_value, "expected a severity: error, warning or info", "此处应为严重程度：error、warning 或 info")
+KPI_GRAMMAR_ERROR(given_item, "expected a project or actuals block after 'given'", "'given' 之后应为 project 或 actuals 块")
+KPI_GRAMMAR_ERROR(expect_target, "expected a rule id or 'none' after 'expect'", "'expect' 之后应为规则编号或 none")
+KPI_GRAMMAR_ERROR(expect_on, "expected the indicator name in quotes after 'on'", "'on' 之后应为带引号的指标名称")
+KPI_GRAMMAR_ERROR(test_name, "expected the test's name in quotes, e.g. test \"…\" {", "此处应为带引号的测试名称，例如 test \"…\" {")
+KPI_GRAMMAR_ERROR(test_open, "expected '{' after the test's name", "测试名称之后应为 '{'")
+KPI_GRAMMAR_ERROR(pack_name, "expected the pack name in quotes, e.g. pack \"mof-2021-101\" {",
+                  "此处应为带引号的规则包名称，例如 pack \"mof-2021-101\" {")
+KPI_GRAMMAR_ERROR(pack_open, "expected '{' after the pack name", "规则包名称之后应为 '{'")
 
 #undef KPI_GRAMMAR_ERROR
 
@@ -141,6 +191,28 @@ template <>
 inline text error_message<actuals_close>(const error_context& c) {
   return detail::close_message(c, "an actual value (\"indicator\" = value), executed or budget",
                                "实际完成值（\"指标名称\" = 值）、executed 或 budget");
+}
+
+template <>
+inline text error_message<rule_close>(const error_context& c) {
+  return detail::close_message(c, "a statement (severity, each, let, require, message, cite)",
+                               "语句（severity、each、let、require、message、cite）");
+}
+
+template <>
+inline text error_message<pack_close>(const error_context& c) {
+  return detail::close_message(c, "title, version, extends, param, table, rule, test, severity or disable",
+                               "title、version、extends、param、table、rule、test、severity 或 disable");
+}
+
+template <>
+inline text error_message<table_close>(const error_context& c) {
+  return detail::close_message(c, "a row (key: value, …)", "表格行（键: 值, …）");
+}
+
+template <>
+inline text error_message<test_close>(const error_context& c) {
+  return detail::close_message(c, "given or expect", "given 或 expect");
 }
 
 template <>

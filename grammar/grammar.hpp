@@ -52,6 +52,7 @@ struct kw_carryover : key<TAO_PEGTL_STRING("carryover")> {};
 struct kw_other : key<TAO_PEGTL_STRING("other")> {};
 struct kw_weight : key<TAO_PEGTL_STRING("weight")> {};
 struct kw_because : key<TAO_PEGTL_STRING("because")> {};
+struct kw_override : key<TAO_PEGTL_STRING("override")> {};
 struct kw_between : key<TAO_PEGTL_STRING("between")> {};
 struct kw_executed : key<TAO_PEGTL_STRING("executed")> {};
 struct kw_budget : key<TAO_PEGTL_STRING("budget")> {};
@@ -60,7 +61,7 @@ struct kw_scale : key<TAO_PEGTL_STRING("scale")> {};
 struct kw_terms : key<TAO_PEGTL_STRING("terms")> {};
 
 // Words that end a statement and so can never be a unit or a term.
-struct clause_keyword : sor<kw_weight, kw_because> {};
+struct clause_keyword : sor<kw_weight, kw_because, kw_override> {};
 
 // ---- literals --------------------------------------------------------------------------------
 
@@ -163,7 +164,12 @@ struct actual_value : sor<date, quantity, grade_value, actual_text> {};
 struct because_text : quoted {};
 struct because_clause : if_must<kw_because, ws, because_text> {};
 struct actual_name : string_lit {};
-struct actual_entry : if_must<actual_name, ws, opt<op_eq, ws>, actual_value, opt<ws, because_clause>> {};
+// An assessor's score in place of the computed one: `override 4.50 because "…"`.
+struct override_score : number {};
+struct override_reason : quoted {};
+struct override_clause : if_must<kw_override, ws, override_score, ws, kw_because, ws, override_reason> {};
+struct actual_entry
+    : if_must<actual_name, ws, opt<op_eq, ws>, actual_value, opt<ws, because_clause>, opt<ws, override_clause>> {};
 struct actuals_item : sor<amount_field, actual_entry> {};
 struct actuals_name : quoted {};
 struct actuals_open : open_brace {};
@@ -190,10 +196,6 @@ struct terms_open : open_brace {};
 struct terms_close : close_brace {};
 struct terms_decl : if_must<kw_terms, sp, term_class, opt<sp, description>, ws, terms_open, ws, star<term_word, ws>, terms_close> {};
 
-// ---- file --------------------------------------------------------------------------------------------
-
-struct top_item : sor<project, actuals, dimension_decl, unit_decl, scale_decl, terms_decl> {};
 struct end_of_file : eof {};
-struct file : seq<ws, star<top_item, ws>, must<end_of_file>> {};
 
 }  // namespace kpi::grammar

@@ -8,6 +8,7 @@ const std::vector<command>& commands() {
   static const std::vector<command> table = {
       dump_command(),
       fmt_command(),
+      import_command(),
   };
   return table;
 }

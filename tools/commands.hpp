@@ -36,6 +36,7 @@ const std::vector<command>& commands();
 // One function per subcommand, each in tools/cmd_<name>.cpp.
 command dump_command();
 command fmt_command();
+command import_command();
 
 // Prints diagnostics to stderr in the chosen language.
 void print_diagnostics(const diagnostics& d, const common_options& common);

@@ -95,6 +95,7 @@ struct declaration_checker {
 
   void operator()(const ast::project& /*p*/) const {}
   void operator()(const ast::actuals& /*a*/) const {}
+  void operator()(const ast::pack& /*p*/) const {}
 };
 
 }  // namespace

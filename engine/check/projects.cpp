@@ -205,6 +205,14 @@ struct actuals_checker {
     a.indicator = e.indicator.text;
     a.loc = ctx.at(e.indicator.range);
     if (e.because) a.because = e.because->text;
+    if (e.override_score) {
+      if (e.override_score->value.is_negative())
+        ctx.error(e.override_score->range, {"an overriding score cannot be negative", "调整后的得分不能为负数"});
+      a.override_score = e.override_score->value;
+      a.override_reason = e.override_reason ? e.override_reason->text : "";
+      if (a.override_reason.empty())
+        ctx.error(e.override_score->range, {"an overriding score needs a reason", "调整得分必须说明理由"});
+    }
     bool ok = std::visit([&](const auto& v) { return value(v, a); }, e.value);
     if (ok) out.values.push_back(std::move(a));
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/utf8.hpp"
+#include "engine/format/expr_text.hpp"
 #include "engine/load/load.hpp"
 #include "grammar/parse.hpp"
 
@@ -102,7 +103,7 @@ class printer {
 
   static bool is_block(const ast::item& i) {
     return std::holds_alternative<ast::project>(i) || std::holds_alternative<ast::actuals>(i) ||
-           std::holds_alternative<ast::terms_decl>(i);
+           std::holds_alternative<ast::terms_decl>(i) || std::holds_alternative<ast::pack>(i);
   }
   static std::uint32_t item_begin(const ast::item& i) {
     return std::visit([](const auto& x) { return x.range.begin; }, i);
@@ -194,8 +195,8 @@ class printer {
 
   // ---- projects ----
 
-  void print(const ast::project& p) {
-    open("project " + quote(p.title.text), p.title.range.end,
+  void print(const ast::project& p, std::string_view prefix = "") {
+    open(std::string(prefix) + "project " + quote(p.title.text), p.title.range.end,
          p.items.empty() ? p.range.end : std::visit([](const auto& x) { return begin_of(x); }, p.items.front()));
     for (const ast::project_item& item : p.items) {
       std::visit(
@@ -254,8 +255,8 @@ class printer {
 
   // ---- actuals ----
 
-  void print(const ast::actuals& a) {
-    open("actuals " + quote(a.project.text), a.project.range.end,
+  void print(const ast::actuals& a, std::string_view prefix = "") {
+    open(std::string(prefix) + "actuals " + quote(a.project.text), a.project.range.end,
          a.items.empty() ? a.range.end : std::visit([](const auto& x) { return begin_of(x); }, a.items.front()));
     std::vector<std::string> names;
     for (const auto& item : a.items)
@@ -289,8 +290,100 @@ class printer {
       s += "  because " + quote(e.because->text);
       end = e.because->range.end;
     }
+    if (e.override_score) {
+      s += fmt::format("  override {} because {}", slice(e.override_score->range), quote(e.override_reason->text));
+      end = e.override_reason->range.end;
+    }
     line(s);
     trailing(end);
+  }
+
+  // ---- packs ----
+
+  static std::uint32_t pack_item_begin(const ast::pack_item& item) {
+    return std::visit(
+        [](const auto& x) -> std::uint32_t {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, ast::pack_setting>)
+            return x.key.range.begin;
+          else
+            return x.range.begin;
+        },
+        item);
+  }
+
+  void print(const ast::pack& p) {
+    open("pack " + quote(p.title.text), p.title.range.end,
+         p.items.empty() ? p.range.end : pack_item_begin(p.items.front()));
+    const ast::pack_item* prev = nullptr;
+    for (const ast::pack_item& item : p.items) {
+      // Blocks (rules, tables, tests) stand apart from their neighbours.
+      bool block = std::holds_alternative<ast::rule_decl>(item) || std::holds_alternative<ast::table_decl>(item) ||
+                   std::holds_alternative<ast::test_decl>(item);
+      bool prev_block = prev != nullptr && (std::holds_alternative<ast::rule_decl>(*prev) ||
+                                            std::holds_alternative<ast::table_decl>(*prev) ||
+                                            std::holds_alternative<ast::test_decl>(*prev));
+      leading(pack_item_begin(item), prev != nullptr && (block || prev_block));
+      std::visit([&](const auto& x) { print_pack_item(x); }, item);
+      prev = &item;
+    }
+    close(p.range.end - 1);
+  }
+
+  void print_pack_item(const ast::pack_setting& s) {
+    bool word = s.key.text == "kind";
+    line(fmt::format("{} {}", s.key.text, word ? s.value.text : quote(s.value.text)));
+    trailing(s.value.range.end);
+  }
+  void print_pack_item(const ast::param_decl& p) {
+    line(fmt::format("param {} = {}", p.id.text, expr_text(*p.value)));
+    trailing(p.range.end);
+  }
+  void print_pack_item(const ast::table_decl& t) {
+    open("table " + t.id.text, t.id.range.end, t.rows.empty() ? t.range.end : t.rows.front().key.range.begin);
+    std::vector<std::string> keys;
+    for (const auto& r : t.rows) keys.push_back(r.key.text + ":");
+    int column = align_column(keys);
+    for (const auto& r : t.rows) {
+      leading(r.key.range.begin, false);
+      std::string values;
+      for (std::size_t i = 0; i < r.values.size(); ++i) values += (i ? ", " : "") + expr_text(*r.values[i]);
+      line(pad_to(r.key.text + ":", column) + values);
+      trailing(r.values.empty() ? r.key.range.end : r.values.back()->range.end);
+    }
+    close(t.range.end - 1);
+  }
+  void print_pack_item(const ast::rule_decl& r) {
+    std::uint32_t first = r.range.end - 1;
+    open("rule " + r.id.text, r.id.range.end, first);
+    if (r.severity) line("severity " + r.severity->text);
+    if (r.scope)
+      line("each " + r.scope->text + (r.scope_filter ? " where " + expr_text(*r.scope_filter) : std::string()));
+    for (const auto& [name, value] : r.lets) line(fmt::format("let {} = {}", name.text, expr_text(*value)));
+    for (const auto& req : r.requires_) line("require " + expr_text(*req));
+    if (r.message) line("message " + quote(r.message->text));
+    if (r.cite) line("cite " + quote(r.cite->text));
+    first_in_block_ = true;  // statements carry no positions: no blank line before '}'
+    close(r.range.end - 1);
+  }
+  void print_pack_item(const ast::test_decl& t) {
+    open("test " + quote(t.title.text), t.title.range.end, t.range.end - 1);
+    for (const auto& p : t.projects) print(p, "given ");
+    for (const auto& a : t.actuals_blocks) print(a, "given ");
+    for (const auto& e : t.expects) {
+      leading(e.range.begin, false);
+      std::string s = "expect ";
+      s += e.rule ? e.rule->text : "none";
+      if (e.indicator) s += " on " + quote(e.indicator->text);
+      line(s);
+      trailing(e.range.end);
+    }
+    close(t.range.end - 1);
+  }
+  void print_pack_item(const ast::override_decl& o) {
+    line(o.value ? fmt::format("{} {} {}", o.keyword.text, o.rule.text, o.value->text)
+                 : fmt::format("{} {}", o.keyword.text, o.rule.text));
+    trailing(o.range.end);
   }
 
   // ---- declarations ----

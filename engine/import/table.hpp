@@ -39,6 +39,7 @@ struct row {
   std::string level1;  // filled by placement; empty while unplaced
   std::string level2;
   bool repeated = false;  // a second print of an earlier row; not written out
+  bool broken = false;    // a single cell: no name with a target, so it cannot be placed
 };
 
 // The labels found on one line of the indicator part: 一级 and/or 二级, as written there.

@@ -78,6 +78,10 @@ json actual_json(const model::model& m, const model::actual& a) {
       break;
   }
   if (!a.because.empty()) j["because"] = a.because;
+  if (a.override_score) {
+    j["override_score"] = a.override_score->to_string();
+    j["override_reason"] = a.override_reason;
+  }
   put_position(j, m, a.loc);
   return j;
 }

@@ -81,6 +81,8 @@ struct actual {
   std::string term_class;       // for a grade term
   std::optional<decimal> share;  // `部分达成 75 %`: 75
   std::string because;          // 偏差原因; empty when none
+  std::optional<decimal> override_score;  // an assessor's score in place of the computed one
+  std::string override_reason;
   location loc;
 };
 

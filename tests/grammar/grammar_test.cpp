@@ -1,4 +1,4 @@
-#include "grammar/grammar.hpp"
+#include "grammar/pack_grammar.hpp"
 
 #include <gtest/gtest.h>
 #include <tao/pegtl/contrib/analyze.hpp>
