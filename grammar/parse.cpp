@@ -81,4 +81,18 @@ parse_result parse(source_ptr src, diagnostics& diags) {
   return result;
 }
 
+ast::expr_ptr parse_expression(const source_ptr& src, source_range range, diagnostics& diags) {
+  builder b;
+  b.src = src;
+  b.base = src->text().data();
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(b.base + range.begin, range.end - range.begin, src->name());
+  try {
+    pegtl::parse<g::expr_only, action, control>(in, b);
+  } catch (const syntax_error& e) {
+    diags.error(src, {e.offset, e.offset + 1}, e.message);
+    return nullptr;
+  }
+  return b.exprs.empty() ? nullptr : b.exprs.back();
+}
+
 }  // namespace kpi

@@ -18,4 +18,8 @@ struct parse_result {
 
 parse_result parse(source_ptr src, diagnostics& diags);
 
+// Parses the expression written at `range` of `src` (e.g. a `{…}` of a message); positions in
+// the result and in diagnostics point into `src`. Null on a syntax error (reported).
+ast::expr_ptr parse_expression(const source_ptr& src, source_range range, diagnostics& diags);
+
 }  // namespace kpi

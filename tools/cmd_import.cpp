@@ -17,39 +17,46 @@ struct import_options {
   std::string report = "text";
 };
 
-void put(const std::string& s, FILE* to) { std::fwrite(s.data(), 1, s.size(), to); }
+void put(const std::string& s, FILE* to) {
+  std::fwrite(s.data(), 1, s.size(), to);
+}
 
 }  // namespace
 
 command import_command() {
   auto o = std::make_shared<import_options>();
-  return {"import", "Read target tables extracted from PDF/Word into a .kpi target file, reporting every guess",
-          [o](CLI::App& app, common_options&) {
-            app.add_option("files", o->files, "Text extracted from 绩效目标申报表 (one or many tables per file)")
-                ->required();
-            app.add_option("-o,--output", o->output, "Write the .kpi file here (default: stdout)");
-            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
-            app.add_option("--report", o->report, "text or json (json goes to stdout with -o, else to stderr)")
-                ->check(CLI::IsMember({"text", "json"}));
-          },
-          [o](const common_options& common) {
-            disk_reader reader;
-            importer::import_result r = importer::import_tables(o->files, {o->libs}, reader);
-            print_diagnostics(r.diags, common);
-            if (r.diags.has_errors()) return exit_bad_input;
-            std::string error;
-            if (o->output.empty()) {
-              put(r.kpi, stdout);
-            } else if (!reader.write(o->output, r.kpi, error)) {
-              std::fprintf(stderr, "kpi import: cannot write %s: %s\n", o->output.c_str(), error.c_str());
-              return exit_bad_input;
-            }
-            if (o->report == "json")
-              put(importer::report_json(r, common.language()), o->output.empty() ? stderr : stdout);
-            else
-              put(importer::render_report(r, common.language()), stderr);
-            return r.unplaced_count() > 0 ? exit_findings : exit_ok;
-          }};
+  return {
+      "import",
+      "Read target tables extracted from PDF/Word into a .kpi target file, reporting every guess",
+      [o](CLI::App& app, common_options&) {
+        app.add_option("files", o->files,
+                       "Text extracted from 绩效目标申报表 (one or many tables per file)")
+            ->required();
+        app.add_option("-o,--output", o->output, "Write the .kpi file here (default: stdout)");
+        app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+        app.add_option("--report", o->report,
+                       "text or json (json goes to stdout with -o, else to stderr)")
+            ->check(CLI::IsMember({"text", "json"}));
+      },
+      [o](const common_options& common) {
+        disk_reader reader;
+        importer::import_result r = importer::import_tables(o->files, {o->libs}, reader);
+        print_diagnostics(r.diags, common);
+        if (r.diags.has_errors()) return exit_bad_input;
+        std::string error;
+        if (o->output.empty()) {
+          put(r.kpi, stdout);
+        } else if (!reader.write(o->output, r.kpi, error)) {
+          std::fprintf(stderr, "kpi import: cannot write %s: %s\n", o->output.c_str(),
+                       error.c_str());
+          return exit_bad_input;
+        }
+        if (o->report == "json")
+          put(importer::report_json(r, common.language()), o->output.empty() ? stderr : stdout);
+        else
+          put(importer::render_report(r, common.language()), stderr);
+        return r.unplaced_count() > 0 ? exit_findings : exit_ok;
+      }};
 }
 
 }  // namespace kpi::cli

@@ -34,9 +34,12 @@ struct command {
 const std::vector<command>& commands();
 
 // One function per subcommand, each in tools/cmd_<name>.cpp.
+command check_command();
 command dump_command();
+command eval_command();
 command fmt_command();
 command import_command();
+command test_command();
 
 // Prints diagnostics to stderr in the chosen language.
 void print_diagnostics(const diagnostics& d, const common_options& common);

@@ -5,7 +5,9 @@
 namespace kpi::importer {
 namespace {
 
-bool is_blank(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == 0xFEFF; }
+bool is_blank(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == 0xFEFF;
+}
 
 }  // namespace
 
@@ -48,14 +50,16 @@ std::vector<cell_line> split_cells(std::string_view text) {
     std::size_t start = 0;
     while (true) {
       std::size_t tab = line.find('\t', start);
-      std::string t = trim(line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start));
+      std::string t = trim(
+          line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start));
       if (!t.empty()) cl.cells.push_back({t, normalize_label(t), column});
       if (tab == std::string_view::npos) break;
       start = tab + 1;
       ++column;
     }
     lines.push_back(std::move(cl));
-    if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;
+    if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n')
+      ++end;
     pos = end + 1;
   }
   return lines;

@@ -19,7 +19,7 @@ struct cell {
 };
 
 struct cell_line {
-  std::uint32_t line = 0;  // 1-based
+  std::uint32_t line = 0;   // 1-based
   std::vector<cell> cells;  // non-empty cells only
   [[nodiscard]] bool blank() const { return cells.empty(); }
 };
@@ -31,7 +31,8 @@ std::vector<cell_line> split_cells(std::string_view text);
 std::string trim(std::string_view s);
 
 // The text with every blank removed, full-width parentheses and colons made ASCII, and a
-// leading 其中: dropped: `服务对象满意度 指标` → `服务对象满意度指标`, `项目资金 （元）` → `项目资金(元)`.
+// leading 其中: dropped: `服务对象满意度 指标` → `服务对象满意度指标`, `项目资金 （元）` →
+// `项目资金(元)`.
 std::string normalize_label(std::string_view s);
 
 }  // namespace kpi::importer

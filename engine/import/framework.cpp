@@ -37,7 +37,8 @@ constexpr std::array<std::pair<std::string_view, field>, 14> fields = {{
 }};
 
 constexpr std::array<std::string_view, 7> captions = {
-    "项目资金(元)", "项目资金(万元)", "项目资金", "项目资金总额", "财政资金", "项目绩效目标", "项目总目标",
+    "项目资金(元)", "项目资金(万元)", "项目资金",   "项目资金总额",
+    "财政资金",     "项目绩效目标",   "项目总目标",
 };
 
 constexpr std::array<std::string_view, 3> fragments = {"绩效", "指标", "绩效指标"};
@@ -90,8 +91,8 @@ bool is_column_head(std::string_view key) {
 bool is_title(std::string_view key) {
   if (key.ends_with("表") && (key.find("绩效目标") != std::string_view::npos)) return true;
   // `(2024年度)`
-  return key.size() > 2 && key.front() == '(' && key.back() == ')' && key.find("年度") != std::string_view::npos &&
-         key.find("指标") == std::string_view::npos;
+  return key.size() > 2 && key.front() == '(' && key.back() == ')' &&
+         key.find("年度") != std::string_view::npos && key.find("指标") == std::string_view::npos;
 }
 
 }  // namespace kpi::importer

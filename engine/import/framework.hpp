@@ -11,9 +11,9 @@ namespace kpi::importer {
 
 // What a label cell of the indicator part can be.
 enum class label_role {
-  level1,    // 产出指标, 效益指标, 满意度指标
-  level2,    // 数量指标, 社会效益指标, …
-  either,    // 成本指标: a 一级 label, or a 二级 label under 产出指标 in the older layout
+  level1,  // 产出指标, 效益指标, 满意度指标
+  level2,  // 数量指标, 社会效益指标, …
+  either,  // 成本指标: a 一级 label, or a 二级 label under 产出指标 in the older layout
   fragment,  // 绩效, 指标, 绩效指标: the merged cell on the left, split by the extraction
 };
 

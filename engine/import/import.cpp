@@ -17,10 +17,13 @@ std::size_t import_result::indicator_count() const {
 }
 
 std::size_t import_result::unplaced_count() const {
-  return static_cast<std::size_t>(std::count_if(notes.begin(), notes.end(), [](const note& n) { return n.is_error(); }));
+  return static_cast<std::size_t>(
+      std::count_if(notes.begin(), notes.end(), [](const note& n) { return n.is_error(); }));
 }
 
-std::size_t import_result::guess_count() const { return notes.size() - unplaced_count(); }
+std::size_t import_result::guess_count() const {
+  return notes.size() - unplaced_count();
+}
 
 import_result import_tables(const std::vector<std::string>& paths, const import_options& options,
                             file_reader& reader) {
@@ -39,7 +42,8 @@ import_result import_tables(const std::vector<std::string>& paths, const import_
       place_rows(p, notes);
       out.projects.push_back(std::move(p));
     }
-    std::stable_sort(notes.begin(), notes.end(), [](const note& a, const note& b) { return a.at.line < b.at.line; });
+    std::stable_sort(notes.begin(), notes.end(),
+                     [](const note& a, const note& b) { return a.at.line < b.at.line; });
     out.notes.insert(out.notes.end(), notes.begin(), notes.end());
   }
   out.kpi = write_kpi(out.projects);

@@ -17,9 +17,13 @@ struct placement {
   friend bool operator==(const placement&, const placement&) = default;
 };
 
-std::string path(const placement& p) { return p.level2.empty() ? p.level1 : p.level1 + "/" + p.level2; }
+std::string path(const placement& p) {
+  return p.level2.empty() ? p.level1 : p.level1 + "/" + p.level2;
+}
 
-std::string where(const origin& at) { return fmt::format("{}:{}", at.file, at.line); }
+std::string where(const origin& at) {
+  return fmt::format("{}:{}", at.file, at.line);
+}
 
 // The rows between one label line and the next that changes the placement.
 struct block {
@@ -69,7 +73,8 @@ class placer {
       if (label == l1 || label == l2) continue;
       const std::string& next = l2.empty() ? l1 : l2;
       add(note_kind::stray_label, l.at, "",
-          {fmt::format("label {} stands before {} on this line and has no rows of its own: ignored", label, next),
+          {fmt::format("label {} stands before {} on this line and has no rows of its own: ignored",
+                       label, next),
            fmt::format("标签“{}”位于本行“{}”之前，没有属于它的指标行：忽略", label, next)});
     }
     if (l2.empty()) return {l1, l1 == cur.level1 ? cur.level2 : ""};
@@ -77,26 +82,30 @@ class placer {
       if (valid_pair(l1, l2)) return {l1, l2};
       std::string parent = parent_of(l2);
       add(note_kind::shifted_label, l.at, "",
-          {fmt::format("{} is not a 二级 label of {}: {} belongs to {}; the rows from here are placed under "
+          {fmt::format("{} is not a 二级 label of {}: {} belongs to {}; the rows from here are "
+                       "placed under "
                        "{}/{} (the 一级 label {} is shifted by a row)",
                        l2, l1, l2, parent, parent, l2, l1),
-           fmt::format("“{}”不是“{}”的二级指标，而属于“{}”：自此行起归入 {}/{}（一级标签“{}”错位一行）", l2, l1,
-                       parent, parent, l2, l1)});
+           fmt::format(
+               "“{}”不是“{}”的二级指标，而属于“{}”：自此行起归入 {}/{}（一级标签“{}”错位一行）", l2,
+               l1, parent, parent, l2, l1)});
       return {parent, l2};
     }
     if (valid_pair(cur.level1, l2)) return {cur.level1, l2};
     std::string parent = parent_of(l2);
     if (cur.level1.empty()) {
       add(note_kind::shifted_label, l.at, "",
-          {fmt::format("{} has no 一级 label above it: the rows from here are placed under {}/{}", l2, parent, l2),
+          {fmt::format("{} has no 一级 label above it: the rows from here are placed under {}/{}",
+                       l2, parent, l2),
            fmt::format("“{}”上方没有一级标签：自此行起归入 {}/{}", l2, parent, l2)});
     } else {
       add(note_kind::shifted_label, l.at, "",
-          {fmt::format("{} is not a 二级 label of {} above it: {} belongs to {}; the rows from here are placed "
+          {fmt::format("{} is not a 二级 label of {} above it: {} belongs to {}; the rows from "
+                       "here are placed "
                        "under {}/{}",
                        l2, cur.level1, l2, parent, parent, l2),
-           fmt::format("“{}”不是上方“{}”的二级指标，而属于“{}”：自此行起归入 {}/{}", l2, cur.level1, parent, parent,
-                       l2)});
+           fmt::format("“{}”不是上方“{}”的二级指标，而属于“{}”：自此行起归入 {}/{}", l2, cur.level1,
+                       parent, parent, l2)});
     }
     return {parent, l2};
   }
@@ -147,20 +156,22 @@ class placer {
         std::string to = path(next.place);
         if (!a.labelled) {
           add(note_kind::no_label_above, r.at, r.name,
-              {fmt::format("{} ({}) has no label above it: placed under {}, the first label below ({})", r.name,
-                           r.goal.raw, to, where(next.label_at)),
-               fmt::format("“{}”（{}）上方没有标签：归入其下第一个标签 {}（{}）", r.name, r.goal.raw, to,
-                           where(next.label_at))});
+              {fmt::format(
+                   "{} ({}) has no label above it: placed under {}, the first label below ({})",
+                   r.name, r.goal.raw, to, where(next.label_at)),
+               fmt::format("“{}”（{}）上方没有标签：归入其下第一个标签 {}（{}）", r.name,
+                           r.goal.raw, to, where(next.label_at))});
         } else {
           const text& why = reasons[k - keep];
           add(note_kind::moved, r.at, r.name,
-              {fmt::format("{} ({}) is placed under {} (label at {}), not under {} above it: {}", r.name, r.goal.raw,
-                           to, where(next.label_at), path(a.place), why.en),
-               fmt::format("“{}”（{}）归入 {}（标签见 {}），而非其上方的 {}：{}", r.name, r.goal.raw, to,
-                           where(next.label_at), path(a.place), why.zh)});
+              {fmt::format("{} ({}) is placed under {} (label at {}), not under {} above it: {}",
+                           r.name, r.goal.raw, to, where(next.label_at), path(a.place), why.en),
+               fmt::format("“{}”（{}）归入 {}（标签见 {}），而非其上方的 {}：{}", r.name,
+                           r.goal.raw, to, where(next.label_at), path(a.place), why.zh)});
         }
       }
-      next.rows.insert(next.rows.begin(), a.rows.begin() + static_cast<std::ptrdiff_t>(keep), a.rows.end());
+      next.rows.insert(next.rows.begin(), a.rows.begin() + static_cast<std::ptrdiff_t>(keep),
+                       a.rows.end());
       a.rows.resize(keep);
     }
   }
@@ -175,14 +186,18 @@ class placer {
         verdict v = judge(r, r.level1, r.level2);
         if (v.conflict)
           add(note_kind::doubtful, r.at, r.name,
-              {fmt::format("{} ({}) is placed under {} as printed, though {}", r.name, r.goal.raw, path(b.place), v.why.en),
-               fmt::format("“{}”（{}）按原表归入 {}，但{}", r.name, r.goal.raw, path(b.place), v.why.zh)});
+              {fmt::format("{} ({}) is placed under {} as printed, though {}", r.name, r.goal.raw,
+                           path(b.place), v.why.en),
+               fmt::format("“{}”（{}）按原表归入 {}，但{}", r.name, r.goal.raw, path(b.place),
+                           v.why.zh)});
       }
     }
     for (const row& r : p_.rows) {
       if (!r.level1.empty()) continue;
-      text why = r.broken ? text{"a single cell, not a name with its target", "只有一个单元格，不是“名称 + 指标值”"}
-                          : text{"no 一级/二级 label in its table", "所在表中没有一级/二级指标标签"};
+      text why = r.broken
+                     ? text{"a single cell, not a name with its target",
+                            "只有一个单元格，不是“名称 + 指标值”"}
+                     : text{"no 一级/二级 label in its table", "所在表中没有一级/二级指标标签"};
       add(note_kind::unplaced, r.at, r.name,
           {fmt::format("row {} cannot be placed: {}", r.name, why.en),
            fmt::format("无法归类的行“{}”：{}", r.name, why.zh)});
@@ -195,7 +210,8 @@ class placer {
     for (row& r : p_.rows) {
       if (r.level1.empty()) continue;
       auto first = std::find_if(seen.begin(), seen.end(), [&](const row* s) {
-        return s->level1 == r.level1 && s->level2 == r.level2 && s->name == r.name && s->goal.raw == r.goal.raw;
+        return s->level1 == r.level1 && s->level2 == r.level2 && s->name == r.name &&
+               s->goal.raw == r.goal.raw;
       });
       if (first == seen.end()) {
         seen.push_back(&r);
@@ -204,15 +220,18 @@ class placer {
       r.repeated = true;
       placement at{r.level1, r.level2};
       add(note_kind::repeated, r.at, r.name,
-          {fmt::format("{} ({}) repeats line {} under {}: kept once", r.name, r.goal.raw, (*first)->at.line, path(at)),
-           fmt::format("“{}”（{}）与第 {} 行在 {} 下重复：只保留一次", r.name, r.goal.raw, (*first)->at.line,
-                       path(at))});
+          {fmt::format("{} ({}) repeats line {} under {}: kept once", r.name, r.goal.raw,
+                       (*first)->at.line, path(at)),
+           fmt::format("“{}”（{}）与第 {} 行在 {} 下重复：只保留一次", r.name, r.goal.raw,
+                       (*first)->at.line, path(at))});
     }
   }
 };
 
 }  // namespace
 
-void place_rows(project_table& p, std::vector<note>& notes) { placer(p, notes).run(); }
+void place_rows(project_table& p, std::vector<note>& notes) {
+  placer(p, notes).run();
+}
 
 }  // namespace kpi::importer

@@ -3,7 +3,9 @@
 namespace kpi::importer {
 namespace {
 
-bool is_key(const cell& c) { return field_of(c.key).has_value() || is_caption(c.key); }
+bool is_key(const cell& c) {
+  return field_of(c.key).has_value() || is_caption(c.key);
+}
 
 }  // namespace
 

@@ -1,9 +1,9 @@
 // Step 2 of `kpi import`: each line of cells → one kind of row.
 //
 //   title         `财政项目支出绩效目标申报表`, `(2024年度)`
-//   fields        `项目名称 ⇥ 对外交流 ⇥ 项目性质 ⇥ 经常性专项业务费 …`: keys, each with the cell after it
-//   column_heads  `一级指标 ⇥ 二级指标 ⇥ 三级指标 ⇥ 年度(/项目)指标值`
-//   body          anything else: label cells (一级/二级) and the other cells (a name and its
+//   fields        `项目名称 ⇥ 对外交流 ⇥ 项目性质 ⇥ 经常性专项业务费 …`: keys, each with the cell
+//   after it column_heads  `一级指标 ⇥ 二级指标 ⇥ 三级指标 ⇥ 年度(/项目)指标值` body anything else:
+//   label cells (一级/二级) and the other cells (a name and its
 //                 target in the indicator part, the goal's text above it)
 #pragma once
 

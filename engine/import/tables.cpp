@@ -68,7 +68,8 @@ class table_reader {
 
   void add_note(note_kind k, std::uint32_t line, std::string indicator, text message) {
     std::string project = out_.projects.empty() ? std::string() : out_.projects.back().name;
-    out_.notes.push_back({k, {file_, line}, std::move(project), std::move(indicator), std::move(message)});
+    out_.notes.push_back(
+        {k, {file_, line}, std::move(project), std::move(indicator), std::move(message)});
   }
 
   void take(const cell_line& line) {
@@ -114,18 +115,42 @@ class table_reader {
 
   void set_field(std::uint32_t line, project_table& p, field key, const std::string& value) {
     switch (key) {
-      case field::name: p.name = value; return;
-      case field::department: p.department = value; return;
-      case field::unit: p.unit = value; return;
-      case field::nature: p.nature = value; return;
-      case field::category: p.category = value; return;
-      case field::period_from: set_date(line, p.period_from, value); return;
-      case field::period_to: set_date(line, p.period_to, value); return;
-      case field::total: set_money(line, p.total, value); return;
-      case field::fiscal: set_money(line, p.fiscal, value); return;
-      case field::carryover: set_money(line, p.carryover, value); return;
-      case field::other: set_money(line, p.other, value); return;
-      case field::goal: p.goal += clean_goal(value); return;
+      case field::name:
+        p.name = value;
+        return;
+      case field::department:
+        p.department = value;
+        return;
+      case field::unit:
+        p.unit = value;
+        return;
+      case field::nature:
+        p.nature = value;
+        return;
+      case field::category:
+        p.category = value;
+        return;
+      case field::period_from:
+        set_date(line, p.period_from, value);
+        return;
+      case field::period_to:
+        set_date(line, p.period_to, value);
+        return;
+      case field::total:
+        set_money(line, p.total, value);
+        return;
+      case field::fiscal:
+        set_money(line, p.fiscal, value);
+        return;
+      case field::carryover:
+        set_money(line, p.carryover, value);
+        return;
+      case field::other:
+        set_money(line, p.other, value);
+        return;
+      case field::goal:
+        p.goal += clean_goal(value);
+        return;
     }
   }
 
@@ -184,9 +209,10 @@ class table_reader {
     }
     for (std::size_t i = 0; i + 1 < cells.size(); ++i) out.name += cells[i];
     if (cells.size() > 2)
-      add_note(note_kind::joined_cells, line, out.name,
-               {fmt::format("{} cells before the target are joined into one name", cells.size() - 1),
-                fmt::format("指标值前的 {} 个单元格合并为一个指标名称", cells.size() - 1)});
+      add_note(
+          note_kind::joined_cells, line, out.name,
+          {fmt::format("{} cells before the target are joined into one name", cells.size() - 1),
+           fmt::format("指标值前的 {} 个单元格合并为一个指标名称", cells.size() - 1)});
     target_reading t = read_target(cells.back(), env_);
     out.goal = std::move(t.value);
     if (t.guess) add_note(*t.guess, line, out.name, std::move(t.why));
@@ -208,7 +234,11 @@ std::string strip_tags(std::string_view s) {
     }
     if (s[i] == '&') {
       bool done = false;
-      for (auto [entity, ch] : {std::pair{"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}}) {
+      for (auto [entity, ch] : {std::pair{"&nbsp;", " "},
+                                {"&lt;", "<"},
+                                {"&gt;", ">"},
+                                {"&amp;", "&"},
+                                {"&quot;", "\""}}) {
         if (s.substr(i).starts_with(entity)) {
           out += ch;
           i += std::string_view(entity).size() - 1;
@@ -238,7 +268,8 @@ std::string clean_goal(std::string_view html) {
   return out;
 }
 
-read_tables_result read_tables(const std::string& file, std::string_view text, const environment& env) {
+read_tables_result read_tables(const std::string& file, std::string_view text,
+                               const environment& env) {
   return table_reader(file, env).run(text);
 }
 

@@ -17,7 +17,8 @@ struct read_tables_result {
 };
 
 // `file` names the input in origins; `env` reads the target cells (units, terms).
-read_tables_result read_tables(const std::string& file, std::string_view text, const environment& env);
+read_tables_result read_tables(const std::string& file, std::string_view text,
+                               const environment& env);
 
 // The goal as one paragraph: HTML tags (<p>, <br>, …) removed, paragraphs joined, entities
 // (&nbsp; &lt; &gt; &amp; &quot;) decoded.

@@ -26,7 +26,8 @@ struct paren_close : sor<one<')'>, utf8::one<0xFF09>> {};
 // `(万元)`, `（%）`, `万人次`, `\%`.
 struct unit : sor<seq<paren_open, g::sp, unit_text, g::sp, paren_close>, unit_text> {};
 // `≥80.00(条)`, `$\geq 95.00\%$`, `100%`.
-struct quantity_cell : seq<opt<dollar>, g::sp, opt<op>, g::sp, value, g::sp, opt<unit>, g::sp, opt<dollar>, eof> {};
+struct quantity_cell
+    : seq<opt<dollar>, g::sp, opt<op>, g::sp, value, g::sp, opt<unit>, g::sp, opt<dollar>, eof> {};
 struct date_value : g::date {};
 // `≤2024-06-30`.
 struct date_cell : seq<opt<dollar>, g::sp, op, g::sp, date_value, g::sp, opt<dollar>, eof> {};
@@ -56,11 +57,16 @@ constexpr char eq[] = "=";
 constexpr char gt[] = ">";
 constexpr char lt[] = "<";
 
-template <> struct action<grammar::op_ge> : set_op<ge> {};
-template <> struct action<grammar::op_le> : set_op<le> {};
-template <> struct action<grammar::op_eq> : set_op<eq> {};
-template <> struct action<grammar::op_gt> : set_op<gt> {};
-template <> struct action<grammar::op_lt> : set_op<lt> {};
+template <>
+struct action<grammar::op_ge> : set_op<ge> {};
+template <>
+struct action<grammar::op_le> : set_op<le> {};
+template <>
+struct action<grammar::op_eq> : set_op<eq> {};
+template <>
+struct action<grammar::op_gt> : set_op<gt> {};
+template <>
+struct action<grammar::op_lt> : set_op<lt> {};
 template <>
 struct action<grammar::latex_ge> {
   template <typename Input>
@@ -144,11 +150,13 @@ target_reading read_target(std::string_view cell, const environment& env) {
     if (!def) {
       r = as_text(cell, env);
       r.guess = note_kind::unknown_unit;
-      r.why = {fmt::format("unit {} of {} is not in the unit table (stdlib/units.kpi; add it with --lib): "
-                           "kept as free text",
-                           q->unit, cell),
-               fmt::format("“{}”的单位“{}”不在单位表中（stdlib/units.kpi，可用 --lib 补充）：按文字保留", cell,
-                           q->unit)};
+      r.why = {
+          fmt::format(
+              "unit {} of {} is not in the unit table (stdlib/units.kpi; add it with --lib): "
+              "kept as free text",
+              q->unit, cell),
+          fmt::format("“{}”的单位“{}”不在单位表中（stdlib/units.kpi，可用 --lib 补充）：按文字保留",
+                      cell, q->unit)};
       return r;
     }
     r.value.dimension = def->dimension;

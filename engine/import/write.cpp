@@ -23,7 +23,8 @@ std::string quote(std::string_view s) {
 std::string target_text(const target& t) {
   switch (t.kind) {
     case target_kind::quantity:
-      return t.unit.empty() ? fmt::format("{} {}", t.op, t.value) : fmt::format("{} {} {}", t.op, t.value, t.unit);
+      return t.unit.empty() ? fmt::format("{} {}", t.op, t.value)
+                            : fmt::format("{} {} {}", t.op, t.value, t.unit);
     case target_kind::date:
       return fmt::format("{} {}", t.op, t.value);
     case target_kind::term:
@@ -35,13 +36,17 @@ std::string target_text(const target& t) {
 }
 
 void write_fields(std::string& out, const project_table& p) {
-  for (auto [key, value] : {std::pair{"department", &p.department}, {"unit", &p.unit}, {"nature", &p.nature},
+  for (auto [key, value] : {std::pair{"department", &p.department},
+                            {"unit", &p.unit},
+                            {"nature", &p.nature},
                             {"category", &p.category}})
     if (!value->empty()) out += fmt::format("  {} {}\n", key, quote(*value));
   if (!p.period_from.empty() && !p.period_to.empty())
     out += fmt::format("  period {} .. {}\n", p.period_from, p.period_to);
   std::string funds;
-  for (auto [key, value] : {std::pair{"total", &p.total}, {"fiscal", &p.fiscal}, {"carryover", &p.carryover},
+  for (auto [key, value] : {std::pair{"total", &p.total},
+                            {"fiscal", &p.fiscal},
+                            {"carryover", &p.carryover},
                             {"other", &p.other}})
     if (!value->empty()) funds += fmt::format(" {} {} 元", key, *value);
   if (!funds.empty()) out += "  funds" + funds + "\n";
@@ -77,7 +82,8 @@ void write_groups(std::string& out, const project_table& p) {
     if (!r.level1.empty()) continue;
     if (first) out += "\n";
     first = false;
-    out += fmt::format("  # 未归类 unplaced {}:{}: {} {}\n", r.at.file, r.at.line, r.name, r.goal.raw);
+    out +=
+        fmt::format("  # 未归类 unplaced {}:{}: {} {}\n", r.at.file, r.at.line, r.name, r.goal.raw);
   }
 }
 

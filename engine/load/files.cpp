@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 namespace kpi {
@@ -25,6 +26,13 @@ std::optional<std::string> disk_reader::read(const std::string& path, std::strin
 }
 
 bool disk_reader::write(const std::string& path, const std::string& text, std::string& error) {
+  // Only regular files are replaced (never a device such as /dev/full).
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    error = "not a regular file";
+    return false;
+  }
   // Write a sibling file, then rename: a failure never leaves a half-written input behind.
   std::string tmp = path + ".kpi-tmp";
   {

@@ -1,4 +1,5 @@
-// The standard library (stdlib/*.kpi), embedded into the binary at build time.
+// The standard library (stdlib/*.kpi) and the default rule packs (rules/), embedded into the
+// binary at build time.
 #pragma once
 
 #include <string_view>
@@ -12,5 +13,7 @@ struct embedded_file {
 };
 
 const std::vector<embedded_file>& stdlib_files();
+// rules/**/*.kpi: the default audit pack, the default scoring pack and their tests.
+const std::vector<embedded_file>& rule_files();
 
 }  // namespace kpi

@@ -2,6 +2,8 @@
 // put at other places, must import with every row placed right. The generator is seeded and
 // deterministic; each project checks its placements, targets, budget and report.
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <random>
 #include <set>
@@ -61,16 +63,20 @@ class generator {
   std::mt19937_64 rng_;
   std::set<std::string> names_;
 
-  static constexpr const char* project_words[] = {"对外交流", "新闻宣传管理", "信息化运维项目", "对外推广", "城市形象宣传"};
+  static constexpr const char* project_words[] = {"对外交流", "新闻宣传管理", "信息化运维项目",
+                                                  "对外推广", "城市形象宣传"};
   static constexpr const char* subjects[] = {
-      "城市推广", "新闻发布", "外宣品", "业务培训", "专题调研", "网站运维", "公务用车", "档案管理", "信息报送",
-      "专题活动", "志愿服务", "课题研究", "展览展示", "国际交流", "媒体合作", "政务公开", "应急处置", "舆情监测",
-      "文化交流", "出版发行", "视频制作", "平台建设", "数据治理", "设备维护", "会议组织", "宣传推介", "品牌活动",
-      "资料编印", "专家咨询", "系统升级"};
+      "城市推广", "新闻发布", "外宣品",   "业务培训", "专题调研", "网站运维",
+      "公务用车", "档案管理", "信息报送", "专题活动", "志愿服务", "课题研究",
+      "展览展示", "国际交流", "媒体合作", "政务公开", "应急处置", "舆情监测",
+      "文化交流", "出版发行", "视频制作", "平台建设", "数据治理", "设备维护",
+      "会议组织", "宣传推介", "品牌活动", "资料编印", "专家咨询", "系统升级"};
 
   std::uint64_t pick(std::uint64_t n) { return rng_() % n; }
   template <typename T, std::size_t N>
-  const T& pick(const T (&a)[N]) { return a[pick(N)]; }
+  const T& pick(const T (&a)[N]) {
+    return a[pick(N)];
+  }
   bool chance(int percent) { return static_cast<int>(pick(100)) < percent; }
 
   std::string unique_name(const std::vector<const char*>& metrics) {
@@ -87,8 +93,10 @@ class generator {
     return l;
   }
 
-  expected_row quantity(std::string name, const std::string& op, const std::string& value, const std::string& unit) {
-    static const std::map<std::string, std::string> symbols = {{">=", "≥"}, {"<=", "≤"}, {"=", "="}, {">", ">"}, {"<", "<"}};
+  expected_row quantity(std::string name, const std::string& op, const std::string& value,
+                        const std::string& unit) {
+    static const std::map<std::string, std::string> symbols = {
+        {">=", "≥"}, {"<=", "≤"}, {"=", "="}, {">", ">"}, {"<", "<"}};
     std::string cell;
     if (unit == "%" && op == ">=" && chance(25))
       cell = fmt::format("$\\geq {}\\%$", value);
@@ -101,7 +109,9 @@ class generator {
     return {std::move(name), cell, true, op, value, unit, ""};
   }
 
-  expected_row words(std::string name, const std::string& text) { return {std::move(name), text, false, "", "", "", text}; }
+  expected_row words(std::string name, const std::string& text) {
+    return {std::move(name), text, false, "", "", "", text};
+  }
 
   std::string number(int max, bool cents) {
     std::uint64_t whole = 1 + pick(static_cast<std::uint64_t>(max));
@@ -111,10 +121,12 @@ class generator {
   expected_row make_row(const std::string& l1, const std::string& l2) {
     if (l1 == "成本指标") {
       std::string n = unique_name({"费用", "经费", "运行维护费", "制作费", "服务费"});
-      return chance(85) ? quantity(n, "<=", number(300, true), "万元") : quantity(n, "<=", number(90000, true), "元");
+      return chance(85) ? quantity(n, "<=", number(300, true), "万元")
+                        : quantity(n, "<=", number(90000, true), "元");
     }
     if (l2 == "数量指标") {
-      static constexpr const char* units[] = {"次", "场", "篇", "条", "个", "期", "件", "本", "人次", "万人次", "人"};
+      static constexpr const char* units[] = {"次", "场", "篇",   "条",     "个", "期",
+                                              "件", "本", "人次", "万人次", "人"};
       std::string n = unique_name({"场次", "数量", "次数", "发布量", "覆盖人数"});
       const char* op = chance(80) ? ">=" : (chance(50) ? ">" : "=");
       return quantity(n, op, number(5000, chance(60)), pick(units));
@@ -122,29 +134,42 @@ class generator {
     if (l2 == "质量指标") {
       std::string n = unique_name({"合格率", "完成率", "达标率", "准确率", "工作质量"});
       switch (pick(5)) {
-        case 0: return words(n, chance(50) ? "提升" : "进一步提升");
-        case 1: return words(n, "符合相关标准要求");
-        case 2: return quantity(n, "=", chance(50) ? "100" : "100.00", "%");
-        default: return quantity(n, ">=", number(99, true), "%");
+        case 0:
+          return words(n, chance(50) ? "提升" : "进一步提升");
+        case 1:
+          return words(n, "符合相关标准要求");
+        case 2:
+          return quantity(n, "=", chance(50) ? "100" : "100.00", "%");
+        default:
+          return quantity(n, ">=", number(99, true), "%");
       }
     }
     if (l2 == "时效指标") {
       std::string n = unique_name({"及时率", "完成时限", "办结时限", "响应时间", "按期完成率"});
       switch (pick(5)) {
-        case 0: return words(n, "及时");
-        case 1: return words(n, "每个工作日一期");
-        case 2: return quantity(n, "=", "365", "天");
-        case 3: return quantity(n, "<=", number(48, false), "小时");
-        default: return quantity(n, ">=", number(99, true), "%");
+        case 0:
+          return words(n, "及时");
+        case 1:
+          return words(n, "每个工作日一期");
+        case 2:
+          return quantity(n, "=", "365", "天");
+        case 3:
+          return quantity(n, "<=", number(48, false), "小时");
+        default:
+          return quantity(n, ">=", number(99, true), "%");
       }
     }
     if (l1 == "效益指标") {
       std::string n = unique_name({"影响力", "覆盖面", "受益人群", "知晓率", "社会关注度"});
       switch (pick(4)) {
-        case 0: return words(n, "进一步提升");
-        case 1: return quantity(n, ">=", number(99, true), "%");
-        case 2: return quantity(n, ">=", number(20000, false), "人");
-        default: return quantity(n, ">=", number(2000, true), "万人次");
+        case 0:
+          return words(n, "进一步提升");
+        case 1:
+          return quantity(n, ">=", number(99, true), "%");
+        case 2:
+          return quantity(n, ">=", number(20000, false), "人");
+        default:
+          return quantity(n, ">=", number(2000, true), "万人次");
       }
     }
     std::string n = unique_name({"满意度", "服务满意度", "参与者满意度"});
@@ -163,7 +188,8 @@ class generator {
     add("产出指标", "数量指标");
     if (chance(80)) add("产出指标", "质量指标");
     if (chance(70)) add("产出指标", "时效指标");
-    static constexpr const char* benefits[] = {"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"};
+    static constexpr const char* benefits[] = {"经济效益指标", "社会效益指标", "生态效益指标",
+                                               "可持续影响指标"};
     std::uint64_t first = pick(4);
     add("效益指标", benefits[first]);
     if (chance(30)) add("效益指标", benefits[(first + 1 + pick(3)) % 4]);
@@ -175,17 +201,21 @@ class generator {
     for (const auto& b : e.blocks)
       for (const auto& r : b.rows)
         if (b.level1 == "成本指标")
-          sum = *sum.add(*decimal::parse(r.value)->mul(decimal::from_int(r.unit == "万元" ? 10000 : 1)));
+          sum = *sum.add(
+              *decimal::parse(r.value)->mul(decimal::from_int(r.unit == "万元" ? 10000 : 1)));
     return sum.with_min_scale(2)->round(2).to_grouped_string();
   }
 
   void header(std::vector<std::string>& lines, expected_project& e) {
     std::string t = chance(50) ? "\t" : "";
     lines.insert(lines.end(), {"", "财政项目支出绩效目标申报表", "", "(2024年度)", ""});
-    lines.push_back(fmt::format("项目名称\t{}\t项目性质\t经常性专项业务费\t项目类别\t特定目标类\t{}", e.name, t));
-    lines.push_back(fmt::format("主管部门\t中国共产党上海市委员会宣传部\t{}实施单位\t中共上海市委对外宣传办公室\t\t", t));
+    lines.push_back(fmt::format(
+        "项目名称\t{}\t项目性质\t经常性专项业务费\t项目类别\t特定目标类\t{}", e.name, t));
+    lines.push_back(fmt::format(
+        "主管部门\t中国共产党上海市委员会宣传部\t{}实施单位\t中共上海市委对外宣传办公室\t\t", t));
     lines.push_back(fmt::format("计划开始日期\t2024-01-01\t{}计划完成日期\t2024-12-31\t\t", t));
-    lines.push_back(fmt::format("项目资金 (元)\t项目资金总额\t\t{}年度资金申请总额\t{}{}\t", t, t, e.total));
+    lines.push_back(
+        fmt::format("项目资金 (元)\t项目资金总额\t\t{}年度资金申请总额\t{}{}\t", t, t, e.total));
     lines.push_back(fmt::format("\t其中：财政资金\t\t{}其中：当年财政拨款\t{}{}\t", t, t, e.total));
     lines.push_back("\t\t\t上年结转资金\t0.00\t");
     lines.push_back("\t其他资金\t\t其他资金\t0.00\t");
@@ -210,7 +240,8 @@ class generator {
     while (e.blocks[first_output].level1 != "产出指标") ++first_output;
 
     // Rows before any label: block 0 starts on a page whose label is printed on the next page.
-    std::size_t before_label = e.blocks[0].rows.size() >= 2 && chance(15) ? 1 + pick(e.blocks[0].rows.size() - 1) : 0;
+    std::size_t before_label =
+        e.blocks[0].rows.size() >= 2 && chance(15) ? 1 + pick(e.blocks[0].rows.size() - 1) : 0;
     // Rows above the label of their block (after a page break), at the end of the block before.
     std::size_t split_block = 0, split_rows = 0;
     if (chance(40)) {
@@ -220,7 +251,8 @@ class generator {
         split_rows = 1 + pick(e.blocks[y].rows.size() - 1);
       }
     }
-    // 一级 labels of 效益/满意度 shifted by a row, with a stray label and the last block printed twice.
+    // 一级 labels of 效益/满意度 shifted by a row, with a stray label and the last block printed
+    // twice.
     bool shifted = chance(25);
 
     e.notes["no_label_above"] = static_cast<int>(before_label);
@@ -241,7 +273,8 @@ class generator {
       if (allow_irregular && labels[1].empty() && caption.empty() && chance(5)) {
         cells = {r.name, "", "", r.cell};  // a name starting the line
       } else {
-        if (allow_irregular && caption.empty() && labels[0].empty() && labels[1].empty() && chance(20))
+        if (allow_irregular && caption.empty() && labels[0].empty() && labels[1].empty() &&
+            chance(20))
           cells.erase(cells.begin());
         if (chance(15)) cells.emplace_back("");
         cells.push_back(r.name);
@@ -276,7 +309,9 @@ class generator {
         }
         if (chance(8) && !(shifted && b == satisfaction)) {
           page_break();
-          emit(chance(50) ? std::vector<std::string>{label(blk.level2)} : std::vector<std::string>{}, blk.rows[i], true);
+          emit(
+              chance(50) ? std::vector<std::string>{label(blk.level2)} : std::vector<std::string>{},
+              blk.rows[i], true);
           continue;
         }
         emit({}, blk.rows[i], true);
@@ -310,7 +345,8 @@ imported import_text(const std::string& text) {
   return out;
 }
 
-void check_project(const expected_project& e, const model::project& p, const std::vector<importer::note>& notes) {
+void check_project(const expected_project& e, const model::project& p,
+                   const std::vector<importer::note>& notes) {
   SCOPED_TRACE(e.name);
   EXPECT_EQ(p.name, e.name);
   ASSERT_TRUE(p.money.total.has_value());
@@ -346,20 +382,26 @@ void check_project(const expected_project& e, const model::project& p, const std
   std::map<std::string, int> kinds;
   for (const auto& n : notes)
     if (n.project == e.name) ++kinds[std::string(importer::note_kind_name(n.kind))];
-  for (auto it = kinds.begin(); it != kinds.end();) it = it->second == 0 ? kinds.erase(it) : std::next(it);
+  for (auto it = kinds.begin(); it != kinds.end();)
+    it = it->second == 0 ? kinds.erase(it) : std::next(it);
   std::map<std::string, int> want = e.notes;
-  for (auto it = want.begin(); it != want.end();) it = it->second == 0 ? want.erase(it) : std::next(it);
+  for (auto it = want.begin(); it != want.end();)
+    it = it->second == 0 ? want.erase(it) : std::next(it);
   EXPECT_EQ(kinds, want);
 }
 
 TEST(ImportGenerated, ThousandsOfProjectsArePlacedRight) {
   generator gen(20240101);
   int number = 0;
+  std::map<std::string, int> artefacts;
   for (int file = 0; file < 600; ++file) {
     std::vector<expected_project> expected(5);
     std::string text = "中共上海市委某部门2024年度项目绩效目标汇总表\n";
     for (auto& e : expected) text += gen.project(++number, e);
     imported got = import_text(text);
+    if (file == 0 && std::getenv("KPI_IMPORT_DUMP") != nullptr) std::fputs(text.c_str(), stdout);
+    for (const auto& n : got.result.notes)
+      ++artefacts[std::string(importer::note_kind_name(n.kind))];
     ASSERT_TRUE(got.loaded.ok()) << render_all(got.loaded.diags, lang::en) << got.result.kpi;
     ASSERT_EQ(got.result.unplaced_count(), 0u);
     ASSERT_EQ(got.loaded.model.projects.size(), expected.size());
@@ -371,6 +413,10 @@ TEST(ImportGenerated, ThousandsOfProjectsArePlacedRight) {
     }
   }
   EXPECT_EQ(number, 3000);
+  // Every artefact of the seed occurs, many times over.
+  for (const char* kind : {"moved", "no_label_above", "stray_label", "shifted_label", "repeated"})
+    EXPECT_GE(artefacts[kind], 100) << kind;
+  EXPECT_EQ(artefacts.size(), 5u);
 }
 
 TEST(ImportGenerated, GeneratorIsDeterministic) {

@@ -64,8 +64,11 @@ TEST(ImportSeed, FiveProjectsEightyIndicators) {
     counts.emplace_back(p.name, p.indicators.size());
     total += p.indicators.size();
   }
-  EXPECT_EQ(counts, (std::vector<std::pair<std::string, std::size_t>>{
-                        {"对外交流", 22}, {"新闻宣传管理", 23}, {"信息化运维项目", 12}, {"对外推广", 16}, {"机关服务费", 7}}));
+  EXPECT_EQ(counts, (std::vector<std::pair<std::string, std::size_t>>{{"对外交流", 22},
+                                                                      {"新闻宣传管理", 23},
+                                                                      {"信息化运维项目", 12},
+                                                                      {"对外推广", 16},
+                                                                      {"机关服务费", 7}}));
   EXPECT_EQ(total, 80u);
   EXPECT_EQ(seed().result.indicator_count(), 80u);
 }
@@ -88,7 +91,8 @@ TEST(ImportSeed, BudgetsAreExactAndCostsAddUpToThem) {
     for (const auto& i : p.indicators)
       if (i.level1 == "成本指标") cost = *cost.add(i.target->base_value);
     EXPECT_EQ(cost, *p.money.total) << cost.to_string();
-    EXPECT_NE(seed().result.kpi.find("funds total " + budget + " 元 fiscal " + budget + " 元 carryover 0.00 元"),
+    EXPECT_NE(seed().result.kpi.find("funds total " + budget + " 元 fiscal " + budget +
+                                     " 元 carryover 0.00 元"),
               std::string::npos);
   }
 }
@@ -105,7 +109,8 @@ TEST(ImportSeed, HeaderFields) {
   EXPECT_TRUE(p.goal.starts_with("通过“感知上海”网上新闻中心、Newsletter"));
   const std::string& html = project("新闻宣传管理").goal;
   EXPECT_EQ(html.find('<'), std::string::npos);
-  EXPECT_NE(html.find("舆论引导；推动全市积极落实"), std::string::npos) << html;  // paragraphs joined
+  EXPECT_NE(html.find("舆论引导；推动全市积极落实"), std::string::npos)
+      << html;  // paragraphs joined
   EXPECT_TRUE(html.ends_with("新闻办官网中英文内容更新及时准确。"));
 }
 
@@ -122,7 +127,8 @@ TEST(ImportSeed, RowsPrintedAwayFromTheirLabelsArePlacedRight) {
       {"对外交流", "外宣网站每月发稿量", "产出指标", "数量指标"},
       {"对外交流", "外宣网站每月用户访问量", "产出指标", "数量指标"},
       {"对外交流", "外宣媒体海外社交平台推送稿件数量", "产出指标", "数量指标"},
-      {"对外交流", "记者对于中外新闻界联谊会、媒体学术沙龙、跨国企业对外传播沙龙、中外媒体集体采访等活动满意度",
+      {"对外交流",
+       "记者对于中外新闻界联谊会、媒体学术沙龙、跨国企业对外传播沙龙、中外媒体集体采访等活动满意度",
        "满意度指标", "服务对象满意度指标"},
       {"新闻宣传管理", "新闻办官网中英文内容维护费用", "成本指标", "经济成本指标"},
       {"新闻宣传管理", "外媒舆情监测频次", "产出指标", "时效指标"},
@@ -175,19 +181,22 @@ TEST(ImportSeed, TargetsAreExact) {
     EXPECT_EQ(i.target->value.to_string(), q.value) << q.name;
     EXPECT_EQ(i.target->unit, q.unit) << q.name;
   }
-  EXPECT_EQ(indicator("对外交流", "外宣选题策划费用").target->base_value, *decimal::parse("570000"));
+  EXPECT_EQ(indicator("对外交流", "外宣选题策划费用").target->base_value,
+            *decimal::parse("570000"));
   // Known terms unquoted, anything else free text.
   EXPECT_EQ(indicator("对外交流", "对外交流影响力").text, "进一步提升");
   EXPECT_EQ(indicator("对外交流", "对外交流影响力").term_class, "vague");
   EXPECT_EQ(indicator("新闻宣传管理", "国际传播能力建设能力").text, "提升");
   EXPECT_EQ(indicator("新闻宣传管理", "外媒舆情监测频次").text, "每个工作日一期");
   EXPECT_EQ(indicator("新闻宣传管理", "外媒舆情监测频次").term_class, "");
-  EXPECT_EQ(indicator("机关服务费", "机要通信及时送达、文件收发流转顺畅").text, "及时、安全、顺畅。");
+  EXPECT_EQ(indicator("机关服务费", "机要通信及时送达、文件收发流转顺畅").text,
+            "及时、安全、顺畅。");
   const std::string& kpi = seed().result.kpi;
   EXPECT_NE(kpi.find("\"外宣选题策划费用\"                <= 57.00 万元\n"), std::string::npos);
   EXPECT_NE(kpi.find("\"对外交流影响力\"  进一步提升\n"), std::string::npos);
   EXPECT_NE(kpi.find("\"外媒舆情监测频次\"            \"每个工作日一期\"\n"), std::string::npos);
-  EXPECT_NE(kpi.find("政策解读及时率（根据政策发布情况，在法定期限内权威解读）\" 及时\n"), std::string::npos);
+  EXPECT_NE(kpi.find("政策解读及时率（根据政策发布情况，在法定期限内权威解读）\" 及时\n"),
+            std::string::npos);
 }
 
 TEST(ImportSeed, OutputIsCanonicalForFmt) {

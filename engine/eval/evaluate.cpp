@@ -1,0 +1,136 @@
+// Applies the scoring parameters to each project (SCORING.md §1–§6).
+#include "engine/eval/evaluate.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/eval/plan.hpp"
+#include "engine/eval/score.hpp"
+
+namespace kpi::eval {
+namespace {
+
+struct scorer {
+  const scoring_params& p;
+  const std::vector<source_ptr>& sources;
+  diagnostics& findings;
+
+  void report(severity level, const model::location& at, text t) const {
+    source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
+    findings.report(level, s, {at.offset, at.offset + 1}, std::move(t));
+  }
+
+  indicator_result indicator(const model::indicator& ind, const indicator_plan& ip, const model::actual* a) const {
+    indicator_result r;
+    r.ind = &ind;
+    r.group = ip.group;
+    r.weight = ip.weight.with_min_scale(2).value_or(ip.weight);
+    r.target = target_text(ind);
+    r.score = decimal::from_int(0).with_min_scale(2).value_or(decimal{});
+    if (a == nullptr) {
+      r.dev = deviation::missing;
+      r.explain = "no actual value → 0.00";
+      return r;
+    }
+    r.actual = actual_text(*a);
+    r.reason = a->because;
+    scored s = score_indicator(p, ind, ip.weight, *a);
+    if (s.error) {
+      report(severity::error, a->loc, *s.error);
+      s.score = decimal::from_int(0).with_min_scale(2).value_or(decimal{});
+      s.explain = "cannot be scored → 0.00";
+    }
+    r.score = s.score;
+    r.completion = s.completion;
+    r.met = s.met && !s.error;
+    r.explain = s.explain;
+    if (!r.met) {
+      r.dev = deviation::not_met;
+    } else if (s.positive && s.completion) {
+      auto pct = s.completion->mul(decimal::from_int(100));
+      if (pct && *pct >= p.over_achievement) r.dev = deviation::over_achieved;
+    }
+    if (a->override_score) {
+      r.computed = r.score;
+      r.score = a->override_score->round(2).with_min_scale(2).value_or(*a->override_score);
+      r.override_reason = a->override_reason;
+      r.explain += fmt::format("; assessor override → {} ({})", r.score.to_string(), a->override_reason);
+      if (r.score > r.weight)
+        report(severity::error, a->loc,
+               {fmt::format("the overriding score {} is more than the 分值 {}", r.score.to_string(), r.weight.to_string()),
+                fmt::format("调整后的得分 {} 超过分值 {}", r.score.to_string(), r.weight.to_string())});
+    }
+    if (r.needs_reason()) {
+      text what = deviation_text(r.dev);
+      report(severity::warning, a->loc,
+             {fmt::format("'{}': {} ({} against {}); give the reason with because \"…\" (or the CSV note)", ind.name,
+                          what.en, r.actual, r.target),
+              fmt::format("「{}」{}（{}，指标值 {}），需说明偏差原因：because \"…\"（CSV 的 note 列）", ind.name, what.zh,
+                          r.actual, r.target)});
+    }
+    return r;
+  }
+
+  void budget(const model::project& proj, const project_actuals& pa, const project_plan& plan, project_result& out) const {
+    budget_result& b = out.budget;
+    b.weight = plan.budget_points.with_min_scale(2).value_or(plan.budget_points);
+    b.budget = pa.budget ? pa.budget : proj.money.total;
+    b.executed = pa.executed;
+    b.reason = pa.executed_reason;
+    if (b.weight.is_zero()) return;
+    if (!b.budget || b.budget->sign() <= 0)
+      report(severity::error, proj.loc,
+             {fmt::format("project '{}' has no budget (funds total) to compute the execution rate", proj.name),
+              fmt::format("项目「{}」没有预算数（funds total），无法计算预算执行率", proj.name)});
+    if (!b.executed) {
+      out.missing.push_back(budget_indicator);
+      out.complete = false;
+    }
+    score_budget(p, b);
+    if (b.below_floor && b.reason.empty())
+      report(severity::warning, proj.loc,
+             {fmt::format("project '{}': budget execution rate {} is below {} %; give the reason (\"预算执行数\" = … "
+                          "because \"…\", or the CSV note)",
+                          proj.name, percent_text(*b.rate), p.budget_rate_floor.normalized().to_string()),
+              fmt::format("项目「{}」预算执行率 {} 低于 {} %，需说明原因（\"预算执行数\" = … because \"…\"，或 CSV 的 note 列）",
+                          proj.name, percent_text(*b.rate), p.budget_rate_floor.normalized().to_string())});
+  }
+};
+
+}  // namespace
+
+eval_result evaluate(const scoring_params& p, const model::model& m, const matching& actuals,
+                     const std::vector<source_ptr>& sources) {
+  eval_result out;
+  out.pack = p.title;
+  out.unmatched = actuals.orphans;
+  scorer sc{p, sources, out.findings};
+  for (std::size_t i = 0; i < m.projects.size(); ++i) {
+    const model::project& proj = m.projects[i];
+    const project_actuals& pa = actuals.projects[i];
+    project_plan plan = plan_project(p, proj, sources, out.findings);
+    project_result r;
+    r.name = proj.name;
+    r.notes = plan.notes;
+    r.unmatched = pa.unmatched;
+    sc.budget(proj, pa, plan, r);
+    decimal total = r.budget.score;
+    for (std::size_t k = 0; k < proj.indicators.size(); ++k) {
+      const auto& ind = proj.indicators[k];
+      auto it = pa.by_name.find(ind.name);
+      indicator_result ir = sc.indicator(ind, plan.indicators[k], it == pa.by_name.end() ? nullptr : it->second);
+      if (ir.dev == deviation::missing) {
+        r.missing.push_back(ind.name);
+        r.complete = false;
+      }
+      total = total.add(ir.score).value_or(total);
+      r.indicators.push_back(std::move(ir));
+    }
+    r.score = total.round(2);
+    r.grade = p.grade_of(r.score);
+    out.projects.push_back(std::move(r));
+  }
+  out.findings.sort();
+  return out;
+}
+
+}  // namespace kpi::eval

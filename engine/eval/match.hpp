@@ -1,0 +1,36 @@
+// Matching actuals (from .kpi and CSV) to projects and indicators by name. Nothing is dropped:
+// a row is matched, listed as unmatched (with "did you mean"), or rejected with its position.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/eval/result.hpp"
+#include "engine/model/model.hpp"
+
+namespace kpi::eval {
+
+// The actuals of one project, merged from every block given for it.
+struct project_actuals {
+  bool given = false;                 // some block names this project
+  std::optional<decimal> executed;    // 预算执行数, 元
+  std::optional<decimal> budget;      // adjusted budget, 元
+  std::string executed_reason;        // `"预算执行数" = … because "…"` / the CSV note
+  std::map<std::string, const model::actual*> by_name;
+  std::vector<unmatched_actual> unmatched;
+};
+
+struct matching {
+  std::vector<project_actuals> projects;  // parallel to model.projects
+  std::vector<unmatched_actual> orphans;  // blocks for a project that does not exist
+};
+
+// Actuals given twice for one indicator (in two files) are errors in `diags`.
+// The blocks must outlive the result.
+matching match_actuals(const model::model& m, const std::vector<model::actuals_block>& blocks,
+                       const std::vector<source_ptr>& sources, diagnostics& diags);
+
+}  // namespace kpi::eval

@@ -1,0 +1,27 @@
+// The reports of an evaluation, one file per format. All show the same figures: scores as
+// exact 2-place decimals, each a sum of nothing but rounded scores.
+#pragma once
+
+#include <string>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/eval/result.hpp"
+
+namespace kpi::eval {
+
+// SPEC §5: {"version":1,"projects":[…],"unmatched_actuals":[…]} — decimal figures as strings.
+std::string report_json(const eval_result& r);
+// An aligned table per project (CJK-width aware); with `explain`, how each score was computed.
+std::string report_text(const eval_result& r, lang l, bool explain);
+// One row per indicator (and one per project for the budget execution), RFC 4180.
+std::string report_csv(const eval_result& r);
+// The 项目支出绩效自评表 layout, one sheet per project. False with `error` set on failure.
+bool report_xlsx(const eval_result& r, const std::string& path, std::string& error);
+// One self-contained page: summary, charts (inline SVG), deviations that still need a reason.
+std::string report_html(const eval_result& r, lang l);
+
+// Shared by the formats: "" for none.
+std::string completion_text(const indicator_result& i);
+std::string note_text(const indicator_result& i, lang l);
+
+}  // namespace kpi::eval

@@ -1,0 +1,74 @@
+// Display text of targets, actuals and ratios, shared by every report format.
+#include "engine/eval/result.hpp"
+
+#include <fmt/format.h>
+
+namespace kpi::eval {
+
+std::string_view deviation_code(deviation d) {
+  switch (d) {
+    case deviation::none: return "";
+    case deviation::not_met: return "not_met";
+    case deviation::over_achieved: return "over_achieved";
+    case deviation::missing: return "missing";
+  }
+  return "";
+}
+
+text deviation_text(deviation d) {
+  switch (d) {
+    case deviation::none: return {"", ""};
+    case deviation::not_met: return {"target not met", "未完成指标值"};
+    case deviation::over_achieved: return {"far above the target", "实际完成值超出指标值较多"};
+    case deviation::missing: return {"no actual value", "缺少实际完成值"};
+  }
+  return {"", ""};
+}
+
+std::string amount_text(const model::amount& a) {
+  return a.unit.empty() ? a.value.to_string() : fmt::format("{} {}", a.value.to_string(), a.unit);
+}
+
+std::string target_text(const model::indicator& ind) {
+  if (ind.k == model::kind::qualitative) return ind.text;
+  if (ind.deadline) return fmt::format("{} {}", model::op_text(ind.o), ind.deadline->to_string());
+  if (!ind.target) return ind.text;
+  if (ind.target_high) {
+    const auto& lo = *ind.target;
+    const auto& hi = *ind.target_high;
+    return lo.unit == hi.unit ? fmt::format("{} .. {}", lo.value.to_string(), amount_text(hi))
+                              : fmt::format("{} .. {}", amount_text(lo), amount_text(hi));
+  }
+  return fmt::format("{} {}", model::op_text(ind.o), amount_text(*ind.target));
+}
+
+std::string actual_text(const model::actual& a) {
+  switch (a.k) {
+    case model::actual_kind::quantity: return a.value ? amount_text(*a.value) : "";
+    case model::actual_kind::date: return a.when ? a.when->to_string() : "";
+    case model::actual_kind::grade:
+      return a.share ? fmt::format("{} {} %", a.text, a.share->normalized().to_string()) : a.text;
+    case model::actual_kind::text: return a.text;
+  }
+  return "";
+}
+
+std::string percent_text(const decimal& ratio) {
+  auto p = ratio.mul(decimal::from_int(100));
+  return p ? p->round(2).to_string() + "%" : "";
+}
+
+bool eval_result::has_unmatched() const {
+  if (!unmatched.empty()) return true;
+  for (const auto& p : projects)
+    if (!p.unmatched.empty()) return true;
+  return false;
+}
+
+bool eval_result::has_missing() const {
+  for (const auto& p : projects)
+    if (!p.missing.empty()) return true;
+  return false;
+}
+
+}  // namespace kpi::eval

@@ -1,0 +1,42 @@
+// `kpi eval` as one engine call: load targets, .kpi and CSV actuals and the scoring pack,
+// then match and score. Input errors (exit 2) and scoring findings (exit 1) are kept apart.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/eval/params.hpp"
+#include "engine/eval/result.hpp"
+#include "engine/load/load.hpp"
+
+namespace kpi::eval {
+
+struct eval_request {
+  std::vector<std::string> inputs;  // targets and actuals: *.csv is CSV, anything else .kpi
+  std::string pack;                 // the scoring pack file
+  std::vector<std::string> libs;    // --lib
+};
+
+struct session {
+  load_result loaded;                         // targets, .kpi actuals, the pack
+  std::vector<source_ptr> sources;            // loaded sources, then the CSV files
+  std::vector<model::actuals_block> actuals;  // .kpi blocks, then CSV blocks
+  std::optional<scoring_params> params;
+  diagnostics diags;  // bad input: nothing is scored
+  [[nodiscard]] bool ok() const { return params.has_value() && !diags.has_errors(); }
+};
+
+session prepare(const eval_request& request, file_reader& reader);
+
+// Matches the actuals and scores every project; the session must be ok().
+eval_result run(const session& s);
+
+struct exit_policy {
+  bool allow_unmatched = false;
+  bool allow_missing = false;
+};
+// 0 clean; 1 error findings, unmatched or missing data (unless allowed).
+int exit_status(const eval_result& r, const exit_policy& policy);
+
+}  // namespace kpi::eval

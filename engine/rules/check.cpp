@@ -1,0 +1,136 @@
+#include "engine/rules/check.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+
+namespace kpi::rules {
+
+check_result run_check(const check_options& o, file_reader& reader) {
+  check_result r;
+  r.loaded = load(o.files, {o.libs, true}, reader);
+  if (!r.loaded.ok()) return r;
+  pack_library lib;
+  lib.add_builtin(r.pack_diags);
+  std::vector<std::size_t> chosen = o.packs.empty() ? lib.builtin_of_kind("audit") : lib.add_paths(o.packs, reader, r.pack_diags);
+  for (std::size_t i : chosen) {
+    if (lib.at(i).kind != "audit") continue;
+    if (auto p = lib.build(i, r.loaded.env, r.pack_diags)) r.programs.push_back(std::move(*p));
+  }
+  if (r.pack_diags.has_errors()) return r;
+  for (const auto& p : r.programs) {
+    auto fs = run(p, r.loaded.model, o.lim, o.explain);
+    r.findings.insert(r.findings.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+  }
+  return r;
+}
+
+std::size_t test_report::failed() const {
+  std::size_t n = 0;
+  for (const auto& c : cases) n += c.passed ? 0 : 1;
+  return n;
+}
+
+namespace {
+
+// Runs one test case of a pack.
+test_case_result run_case(const pack_entry& entry, const program& prog, const ast::test_decl& t, const environment& env,
+                          const limits& lim, diagnostics& diags) {
+  test_case_result res;
+  res.pack = entry.name;
+  res.title = t.title.text;
+  res.src = entry.src;
+  res.range = t.range;
+  ast::file given;
+  given.src = entry.src;
+  for (const auto& p : t.projects) given.items.emplace_back(p);
+  for (const auto& a : t.actuals_blocks) given.items.emplace_back(a);
+  model::model m;
+  diagnostics given_diags;
+  check_documents({given}, env, m, given_diags);
+  if (given_diags.has_errors()) {
+    diags.append(given_diags);
+    res.passed = false;
+    res.problems.push_back("the given project does not load / given 中的项目无法加载");
+    return res;
+  }
+  std::vector<finding> fs = run(prog, m, lim, false);
+  std::set<std::string> named;
+  bool expect_none = false;
+  for (const auto& e : t.expects) {
+    if (!e.rule) {
+      expect_none = true;
+      continue;
+    }
+    named.insert(e.rule->text);
+    bool met = false;
+    for (const auto& f : fs)
+      if (f.rule == e.rule->text && (!e.indicator || f.indicator == e.indicator->text)) met = true;
+    if (!met)
+      res.problems.push_back(e.indicator ? fmt::format("expected {} on \"{}\", but it was not reported", e.rule->text, e.indicator->text)
+                                         : fmt::format("expected {}, but it was not reported", e.rule->text));
+  }
+  for (const auto& f : fs) {
+    bool counted = expect_none || named.count(f.rule);
+    if (!counted) continue;
+    bool expected = false;
+    for (const auto& e : t.expects)
+      if (e.rule && e.rule->text == f.rule && (!e.indicator || e.indicator->text == f.indicator)) expected = true;
+    if (!expected)
+      res.problems.push_back(fmt::format("unexpected {}{}: {}", f.rule, f.indicator.empty() ? "" : " on \"" + f.indicator + "\"", f.message));
+  }
+  res.passed = res.problems.empty();
+  return res;
+}
+
+}  // namespace
+
+test_report run_pack_tests(const std::vector<std::string>& paths, const std::vector<std::string>& libs,
+                           const limits& lim, file_reader& reader) {
+  test_report rep;
+  load_result base = load({}, {libs, true}, reader);
+  rep.diags.append(base.diags);
+  if (!base.ok()) return rep;
+  pack_library lib;
+  lib.add_builtin(rep.diags);
+  std::vector<std::size_t> chosen = paths.empty() ? lib.builtin_of_kind("audit") : lib.add_paths(paths, reader, rep.diags);
+  for (std::size_t i : chosen) {
+    const pack_entry& entry = lib.at(i);
+    if (entry.kind != "audit") continue;
+    auto prog = lib.build(i, base.env, rep.diags);
+    if (!prog) continue;
+    std::set<std::string> exercised;
+    for (const auto& item : entry.syntax->items) {
+      const auto* t = std::get_if<ast::test_decl>(&item);
+      if (t == nullptr) continue;
+      for (const auto& e : t->expects)
+        if (e.rule) exercised.insert(e.rule->text);
+      rep.cases.push_back(run_case(entry, *prog, *t, base.env, lim, rep.diags));
+    }
+    for (const auto& r : prog->rules)
+      if (!exercised.count(r.id)) rep.uncovered.emplace_back(entry.name, r.id);
+  }
+  return rep;
+}
+
+std::string test_report_text(const test_report& r, lang l, bool coverage) {
+  std::string out;
+  for (const auto& c : r.cases) {
+    line_column p = c.src ? c.src->position(c.range.begin) : line_column{};
+    out += fmt::format("{} {} › {}  ({}:{})\n", c.passed ? "PASS" : "FAIL", c.pack, c.title, c.src ? c.src->name() : "", p.line);
+    for (const auto& why : c.problems) out += "     " + why + "\n";
+  }
+  if (coverage) {
+    if (r.uncovered.empty()) {
+      out += l == lang::zh ? "覆盖率：每条规则都有测试\n" : "coverage: every rule is exercised by a test\n";
+    } else {
+      out += l == lang::zh ? "没有测试覆盖的规则：\n" : "rules no test exercises:\n";
+      for (const auto& [pack, rule] : r.uncovered) out += fmt::format("  {} {}\n", pack, rule);
+    }
+  }
+  std::size_t failed = r.failed();
+  out += fmt::format("{} passed, {} failed\n", r.cases.size() - failed, failed);
+  return out;
+}
+
+}  // namespace kpi::rules

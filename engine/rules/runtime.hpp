@@ -1,0 +1,41 @@
+// Running compiled rules over the model. Every evaluation terminates: there are no loops or
+// recursion in the language, and a step budget stops a runaway rule with a finding that names
+// it. Errors at run time (元 against 次 where the unit was not known before, division by zero)
+// are values that end up as findings, never exceptions that escape.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/model.hpp"
+#include "engine/rules/ir.hpp"
+
+namespace kpi::rules {
+
+struct limits {
+  std::uint64_t max_steps = 1'000'000;  // per rule and project (or indicator)
+};
+
+struct finding {
+  std::string rule;
+  severity level = severity::error;
+  std::string pack;
+  std::string version;
+  std::string hash;
+  std::string project;
+  std::string indicator;  // empty for a project-level finding
+  std::string message;
+  std::string cite;
+  std::optional<model::location> loc;
+  std::vector<std::string> explain;  // the failed sub-conditions and the values they saw
+};
+
+// Findings of every rule on every project, in project order, then rule order, then indicator order.
+std::vector<finding> run(const program& p, const model::model& m, const limits& lim, bool explain);
+
+// The value of an expression that reads nothing from a project; nullopt if it does.
+std::optional<value> evaluate_constant(const node& n);
+
+}  // namespace kpi::rules

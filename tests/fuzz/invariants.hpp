@@ -1,0 +1,81 @@
+// The promises every front-end result keeps, whatever the input; shared by the libFuzzer
+// targets (which abort on a broken one) and the GoogleTests that replay past findings.
+// Each check returns an empty string when the promise holds, else what broke, for people.
+#pragma once
+
+#include <memory>
+#include <regex>
+#include <string>
+#include <string_view>
+
+#include "engine/base/diagnostic.hpp"
+#include "engine/format/format.hpp"
+#include "engine/load/load.hpp"
+#include "engine/model/dump.hpp"
+#include "grammar/parse.hpp"
+
+namespace kpi::fuzz {
+
+// Every error names the file and a position in it, and renders in both languages as
+// `<file>:<line>:<col>: error: …` followed by the source line and a caret line.
+inline std::string diagnostics_problem(const diagnostics& ds, const std::string& file) {
+  static const std::regex head(R"(^[^\n]*:[1-9][0-9]*:[1-9][0-9]*: (error|warning|info|note): [^\n]+\n  [^\n]*\n  [ \t]*\^~*\n)");
+  for (const auto& d : ds.all()) {
+    std::string en = render(d, lang::en);
+    if (d.level == severity::error && !d.src) return "error without a position:\n" + en;
+    if (!d.src) continue;
+    if (d.range.begin > d.src->text().size() || d.range.end < d.range.begin)
+      return "diagnostic range outside its source:\n" + en;
+    if (d.message.en.empty() || d.message.zh.empty()) return "message missing a language:\n" + en;
+    std::string zh = render(d, lang::zh);
+    for (const std::string* r : {&en, &zh}) {
+      if (d.src->name() == file && r->rfind(file + ":", 0) != 0)
+        return "rendered message does not start with the file name:\n" + *r;
+      if (!std::regex_search(*r, head)) return "rendered message is not `file:line:col: level: message`, line, caret:\n" + *r;
+    }
+  }
+  return {};
+}
+
+// Loads `text` as the one input file `name` (with the stdlib) and checks its diagnostics.
+inline std::string load_problem(const std::string& text, const std::string& name, load_result* out = nullptr) {
+  memory_reader reader;
+  reader.files[name] = text;
+  load_result r = load({name}, {}, reader);
+  std::string p = diagnostics_problem(r.diags, name);
+  if (p.empty() && r.ok()) {
+    (void)dump_json(r.model);
+    (void)dump_text(r.model);
+  }
+  if (out != nullptr) *out = std::move(r);
+  return p;
+}
+
+// For text that parses: its canonical form parses without a diagnostic, formats to itself,
+// and loads to the same model (dump_text, which has no positions) as the original.
+inline std::string format_problem(const std::string& text, const std::string& name) {
+  diagnostics d0;
+  parse_result p0 = parse(std::make_shared<source>(name, text), d0);
+  if (std::string p = diagnostics_problem(d0, name); !p.empty()) return p;
+  if (!p0.ok || d0.has_errors()) return {};
+
+  std::string once = format(p0.file);
+  diagnostics d1;
+  parse_result p1 = parse(std::make_shared<source>(name, once), d1);
+  if (!p1.ok || d1.has_errors())
+    return "formatted text does not parse\n--- formatted\n" + once + "\n--- diagnostics\n" + render_all(d1, lang::en);
+  std::string twice = format(p1.file);
+  if (twice != once) return "format is not idempotent\n--- once\n" + once + "\n--- twice\n" + twice;
+
+  load_result l0;
+  load_result l1;
+  (void)load_problem(text, name, &l0);
+  (void)load_problem(once, name, &l1);
+  if (l0.ok() != l1.ok()) return "formatting changed whether the file loads\n--- formatted\n" + once;
+  if (l0.ok() && dump_text(l0.model) != dump_text(l1.model))
+    return "formatting changed the model\n--- formatted\n" + once + "\n--- model before\n" + dump_text(l0.model) +
+           "\n--- model after\n" + dump_text(l1.model);
+  return {};
+}
+
+}  // namespace kpi::fuzz

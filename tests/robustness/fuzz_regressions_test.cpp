@@ -1,0 +1,84 @@
+// Replays every input the fuzzers ever broke kpi with (tests/data/fuzz_regressions/,
+// named <target>-<what>.input): each loads or is rejected with positioned messages, and, when
+// it parses, formats to text that parses and formats to itself (tests/fuzz/invariants.hpp).
+//
+// A file listed in `known_bugs` reaches a reported bug that is not fixed yet: its test is
+// expected to fail and is skipped while it does; once it passes the test fails with a
+// reminder to delete the entry (and the matching one in tests/fuzz/known_bugs.hpp).
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "tests/fuzz/invariants.hpp"
+#include "tests/support/helpers.hpp"
+
+namespace kpi {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::set<std::string> known_bugs = {
+    // A lone CR ends `ws` but not a comment (grammar/grammar.hpp `comment`); see known_bugs.hpp.
+    "format-lone-cr-comment.input",
+    "format-lone-cr-before-keyword.input",
+    "load-cr-only-line-ends.input",
+};
+
+std::vector<std::string> regression_files() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(test::repo_path("tests/data/fuzz_regressions")))
+    if (e.path().extension() == ".input") out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// What is wrong with the file, or "" when kpi keeps its promises on it.
+std::string problem_with(const std::string& name, const std::string& text) {
+  load_result r;
+  if (std::string p = fuzz::load_problem(text, name, &r); !p.empty()) return p;
+  if (!r.ok() && render_all(r.diags, lang::en).rfind(name + ":", 0) != 0)
+    return "rejected without a positioned error:\n" + render_all(r.diags, lang::en);
+  if (std::string p = fuzz::format_problem(text, name); !p.empty()) return p;
+  // Line ends of any kind are line breaks: the file means what its LF form means.
+  std::string lf = text;
+  for (std::size_t at = 0; (at = lf.find('\r', at)) != std::string::npos;) {
+    if (at + 1 < lf.size() && lf[at + 1] == '\n')
+      lf.erase(at, 1);
+    else
+      lf[at] = '\n';
+  }
+  if (lf != text) {
+    load_result want;
+    (void)fuzz::load_problem(lf, name, &want);
+    if (want.ok() != r.ok() || (r.ok() && dump_text(want.model) != dump_text(r.model)))
+      return "read differently from the same text with LF line ends:\n--- as read\n" +
+             (r.ok() ? dump_text(r.model) : render_all(r.diags, lang::en)) + "\n--- with LF\n" +
+             (want.ok() ? dump_text(want.model) : render_all(want.diags, lang::en));
+  }
+  return {};
+}
+
+class FuzzRegression : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(FuzzRegression, KeepsItsPromises) {
+  std::string name = GetParam();
+  std::string text = test::read_file(test::repo_path("tests/data/fuzz_regressions/" + name));
+  std::string problem = problem_with(name, text);
+  if (known_bugs.count(name) != 0) {
+    if (!problem.empty()) GTEST_SKIP() << "known bug, not fixed yet: " << problem;
+    FAIL() << name << " now passes: delete it from known_bugs here and in tests/fuzz/known_bugs.hpp";
+  }
+  EXPECT_EQ(problem, "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, FuzzRegression, ::testing::ValuesIn(regression_files()), [](const auto& info) {
+  std::string n = fs::path(info.param).stem().string();
+  for (char& c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return n;
+});
+
+}  // namespace
+}  // namespace kpi

@@ -1,0 +1,82 @@
+// kpi eval: score year-end actuals against the targets with a scoring pack.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "engine/eval/report.hpp"
+#include "engine/eval/session.hpp"
+#include "tools/commands.hpp"
+
+namespace kpi::cli {
+namespace {
+
+struct eval_options {
+  std::vector<std::string> files;
+  std::vector<std::string> libs;
+  std::string rules;
+  std::string format = "text";
+  std::string output;
+  bool explain = false;
+  eval::exit_policy policy;
+};
+
+// The default pack: $KPI_SCORING_PACK, beside the binary (../rules or rules), or ./rules.
+std::string default_pack() {
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv("KPI_SCORING_PACK")) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  for (const fs::path& p : {exe / "../rules/scoring/default.kpi", exe / "rules/scoring/default.kpi"})
+    if (!ec && fs::exists(p, ec)) return p.lexically_normal().string();
+  return "rules/scoring/default.kpi";
+}
+
+}  // namespace
+
+command eval_command() {
+  auto o = std::make_shared<eval_options>();
+  return {"eval", "Score year-end actuals (.kpi or CSV) against the targets (SCORING.md)",
+          [o](CLI::App& app, common_options&) {
+            app.add_option("files", o->files, "Targets, then actuals (.kpi or .csv)")->required();
+            app.add_option("--rules", o->rules, "Scoring pack (default rules/scoring/default.kpi)");
+            app.add_option("--format", o->format, "text, json, csv, xlsx or html")
+                ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html"}));
+            app.add_option("-o,--output", o->output, "Write the report to FILE (required for xlsx)");
+            app.add_flag("--explain", o->explain, "Show how each score was computed (text)");
+            app.add_flag("--allow-unmatched", o->policy.allow_unmatched, "Exit 0 despite unmatched actuals");
+            app.add_flag("--allow-missing", o->policy.allow_missing, "Exit 0 despite missing actuals");
+            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+          },
+          [o](const common_options& common) {
+            if (o->format == "xlsx" && o->output.empty()) {
+              std::fputs("error: --format xlsx needs -o FILE.xlsx\n", stderr);
+              return exit_bad_input;
+            }
+            disk_reader reader;
+            auto s = eval::prepare({o->files, o->rules.empty() ? default_pack() : o->rules, o->libs}, reader);
+            print_diagnostics(s.diags, common);
+            if (!s.ok()) return exit_bad_input;
+            eval::eval_result r = eval::run(s);
+            print_diagnostics(r.findings, common);
+            std::string out, error;
+            if (o->format == "xlsx") {
+              if (!eval::report_xlsx(r, o->output, error)) {
+                std::fprintf(stderr, "error: %s\n", error.c_str());
+                return exit_bad_input;
+              }
+              return eval::exit_status(r, o->policy);
+            }
+            out = o->format == "json"   ? eval::report_json(r)
+                  : o->format == "csv"  ? eval::report_csv(r)
+                  : o->format == "html" ? eval::report_html(r, common.language())
+                                        : eval::report_text(r, common.language(), o->explain);
+            if (o->output.empty()) std::fwrite(out.data(), 1, out.size(), stdout);
+            else if (!reader.write(o->output, out, error)) {
+              std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
+              return exit_bad_input;
+            }
+            return eval::exit_status(r, o->policy);
+          }};
+}
+
+}  // namespace kpi::cli
