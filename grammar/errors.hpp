@@ -164,7 +164,8 @@ KPI_GRAMMAR_ERROR(setting_value, "expected a value in quotes, e.g. version \"1.0
 KPI_GRAMMAR_ERROR(override_rule, "expected a rule id", "此处应为规则编号")
 KPI_GRAMMAR_ERROR(override_value, "expected a severity: error, warning or info", "此处应为严重程度：error、warning 或 info")
 KPI_GRAMMAR_ERROR(given_item, "expected a project or actuals block after 'given'", "'given' 之后应为 project 或 actuals 块")
-KPI_GRAMMAR_ERROR(expect_target, "expected a rule id or 'none' after 'expect'", "'expect' 之后应为规则编号或 none")
+KPI_GRAMMAR_ERROR(expect_target, "expected a rule id, 'no' and a rule id, or 'none' after 'expect'",
+                  "'expect' 之后应为规则编号、no 加规则编号，或 none")
 KPI_GRAMMAR_ERROR(expect_on, "expected the indicator name in quotes after 'on'", "'on' 之后应为带引号的指标名称")
 KPI_GRAMMAR_ERROR(test_name, "expected the test's name in quotes, e.g. test \"…\" {", "此处应为带引号的测试名称，例如 test \"…\" {")
 KPI_GRAMMAR_ERROR(test_open, "expected '{' after the test's name", "测试名称之后应为 '{'")

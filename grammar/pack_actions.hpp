@@ -437,7 +437,14 @@ template <>
 struct action<g::kw_expect> {
   template <typename Input>
   static void apply(const Input& in, builder& b) {
-    b.test->expects.push_back({std::nullopt, std::nullopt, b.range(in)});
+    b.test->expects.push_back({std::nullopt, false, std::nullopt, b.range(in)});
+  }
+};
+template <>
+struct action<g::kw_no> {
+  template <typename Input>
+  static void apply(const Input& /*in*/, builder& b) {
+    b.test->expects.back().absent = true;
   }
 };
 template <>

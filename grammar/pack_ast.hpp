@@ -105,9 +105,11 @@ struct table_decl {
   source_range range;
 };
 
-// `expect cost.upper-bound on "x费用"`, `expect cost.sum-equals-budget`, `expect none`
+// `expect cost.upper-bound on "x费用"`, `expect cost.sum-equals-budget`, `expect none`,
+// `expect no cost.sum-below-budget`
 struct expectation {
   std::optional<name> rule;  // empty for `expect none`
+  bool absent = false;       // `expect no RULE`
   std::optional<name> indicator;
   source_range range;
 };

@@ -29,6 +29,7 @@ struct kw_cite : key<TAO_PEGTL_STRING("cite")> {};
 struct kw_given : key<TAO_PEGTL_STRING("given")> {};
 struct kw_expect : key<TAO_PEGTL_STRING("expect")> {};
 struct kw_none : key<TAO_PEGTL_STRING("none")> {};
+struct kw_no : key<TAO_PEGTL_STRING("no")> {};
 struct kw_on : key<TAO_PEGTL_STRING("on")> {};
 struct kw_and : key<TAO_PEGTL_STRING("and")> {};
 struct kw_or : key<TAO_PEGTL_STRING("or")> {};
@@ -157,7 +158,8 @@ struct given_item : sor<project, actuals> {};
 struct given_stmt : if_must<kw_given, ws, given_item> {};
 struct expect_rule : rule_id {};
 struct expect_on : quoted {};
-struct expect_target : sor<kw_none, seq<expect_rule, opt<ws, kw_on, ws, must<expect_on>>>> {};
+// `expect none`, `expect no RULE`, `expect RULE`, `expect RULE on "indicator"`.
+struct expect_target : sor<kw_none, seq<opt<kw_no, ws>, expect_rule, opt<ws, kw_on, ws, must<expect_on>>>> {};
 struct expect_stmt : if_must<kw_expect, ws, expect_target> {};
 struct test_item : sor<given_stmt, expect_stmt> {};
 struct test_name : quoted {};

@@ -8,3 +8,6 @@ bash scripts/build.sh
 echo
 echo "== kpi dump --format text examples/targets.kpi examples/actuals.kpi"
 ./build/kpi dump --format text examples/targets.kpi examples/actuals.kpi
+echo
+echo "== kpi eval examples/targets.kpi examples/actuals.kpi"
+./build/kpi eval --allow-unmatched examples/targets.kpi examples/actuals.kpi

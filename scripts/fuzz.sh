@@ -35,9 +35,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # ---- build ----
-cmake -S tests/fuzz -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-cmake --build build-fuzz -j "$(nproc)"
+# The main project with tests/fuzz/fuzz.cmake included: only the engine and the fuzz targets.
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKPI_TESTS=OFF \
+      -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+      -DCMAKE_PROJECT_kpi_INCLUDE="$PWD/tests/fuzz/fuzz.cmake" >/dev/null
+cmake --build build-fuzz -j "$(nproc)" --target fuzz_targets
 
 # ---- run ----
 targets=("$@")

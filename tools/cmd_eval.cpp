@@ -1,6 +1,5 @@
 // kpi eval: score year-end actuals against the targets with a scoring pack.
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "engine/eval/report.hpp"
@@ -19,17 +18,6 @@ struct eval_options {
   bool explain = false;
   eval::exit_policy policy;
 };
-
-// The default pack: $KPI_SCORING_PACK, beside the binary (../rules or rules), or ./rules.
-std::string default_pack() {
-  namespace fs = std::filesystem;
-  if (const char* env = std::getenv("KPI_SCORING_PACK")) return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec).parent_path();
-  for (const fs::path& p : {exe / "../rules/scoring/default.kpi", exe / "rules/scoring/default.kpi"})
-    if (!ec && fs::exists(p, ec)) return p.lexically_normal().string();
-  return "rules/scoring/default.kpi";
-}
 
 }  // namespace
 
@@ -53,7 +41,7 @@ command eval_command() {
               return exit_bad_input;
             }
             disk_reader reader;
-            auto s = eval::prepare({o->files, o->rules.empty() ? default_pack() : o->rules, o->libs}, reader);
+            auto s = eval::prepare({o->files, o->rules, o->libs}, reader);
             print_diagnostics(s.diags, common);
             if (!s.ok()) return exit_bad_input;
             eval::eval_result r = eval::run(s);

@@ -4,14 +4,37 @@
 #include "engine/eval/csv.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "engine/eval/match.hpp"
+#include "engine/load/stdlib.hpp"
 
 namespace kpi::eval {
+namespace {
 
-session prepare(const eval_request& request, file_reader& reader) {
+// The embedded default pack under its repository path, every other file from `next`.
+class embedded_pack_reader final : public file_reader {
+ public:
+  explicit embedded_pack_reader(file_reader& next) : next_(next) {}
+  std::optional<std::string> read(const std::string& path, std::string& error) override {
+    if (path == default_pack)
+      for (const auto& f : rule_files())
+        if (f.name == default_pack) return std::string(f.text);
+    return next_.read(path, error);
+  }
+  bool write(const std::string& path, const std::string& text, std::string& error) override {
+    return next_.write(path, text, error);
+  }
+
+ private:
+  file_reader& next_;
+};
+
+}  // namespace
+
+session prepare(const eval_request& request, file_reader& files) {
+  embedded_pack_reader reader(files);
   session s;
   std::vector<std::string> kpi_paths, csv_paths;
   for (const auto& p : request.inputs) (p.ends_with(".csv") || p.ends_with(".CSV") ? csv_paths : kpi_paths).push_back(p);
-  kpi_paths.push_back(request.pack);
+  kpi_paths.push_back(request.pack.empty() ? default_pack : request.pack);
   s.loaded = load(kpi_paths, {request.libs, true}, reader);
   s.diags.append(s.loaded.diags);
   s.sources = s.loaded.model.sources;

@@ -12,9 +12,12 @@
 
 namespace kpi::eval {
 
+// The default scoring pack, embedded into the binary (a file of that path on disk is not read).
+inline constexpr const char* default_pack = "rules/scoring/default.kpi";
+
 struct eval_request {
   std::vector<std::string> inputs;  // targets and actuals: *.csv is CSV, anything else .kpi
-  std::string pack;                 // the scoring pack file
+  std::string pack;                 // the scoring pack file; empty: the embedded default_pack
   std::vector<std::string> libs;    // --lib
 };
 

@@ -373,7 +373,7 @@ class printer {
     for (const auto& e : t.expects) {
       leading(e.range.begin, false);
       std::string s = "expect ";
-      s += e.rule ? e.rule->text : "none";
+      s += e.rule ? (e.absent ? "no " : "") + e.rule->text : "none";
       if (e.indicator) s += " on " + quote(e.indicator->text);
       line(s);
       trailing(e.range.end);

@@ -62,10 +62,16 @@ test_case_result run_case(const pack_entry& entry, const program& prog, const as
       expect_none = true;
       continue;
     }
-    named.insert(e.rule->text);
     bool met = false;
     for (const auto& f : fs)
       if (f.rule == e.rule->text && (!e.indicator || f.indicator == e.indicator->text)) met = true;
+    if (e.absent) {
+      if (met)
+        res.problems.push_back(fmt::format("expected no {}{}, but it was reported", e.rule->text,
+                                           e.indicator ? " on \"" + e.indicator->text + "\"" : ""));
+      continue;
+    }
+    named.insert(e.rule->text);
     if (!met)
       res.problems.push_back(e.indicator ? fmt::format("expected {} on \"{}\", but it was not reported", e.rule->text, e.indicator->text)
                                          : fmt::format("expected {}, but it was not reported", e.rule->text));
@@ -75,7 +81,7 @@ test_case_result run_case(const pack_entry& entry, const program& prog, const as
     if (!counted) continue;
     bool expected = false;
     for (const auto& e : t.expects)
-      if (e.rule && e.rule->text == f.rule && (!e.indicator || e.indicator->text == f.indicator)) expected = true;
+      if (e.rule && !e.absent && e.rule->text == f.rule && (!e.indicator || e.indicator->text == f.indicator)) expected = true;
     if (!expected)
       res.problems.push_back(fmt::format("unexpected {}{}: {}", f.rule, f.indicator.empty() ? "" : " on \"" + f.indicator + "\"", f.message));
   }
