@@ -8,7 +8,8 @@
 
 namespace kpi::ast {
 
-using item = std::variant<project, actuals, dimension_decl, unit_decl, scale_decl, terms_decl, pack>;
+using item =
+    std::variant<project, actuals, dimension_decl, unit_decl, scale_decl, terms_decl, pack>;
 
 struct comment {
   source_range range;  // from '#' to the end of the line, line break excluded

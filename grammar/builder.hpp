@@ -60,9 +60,9 @@ struct builder {
   std::vector<ast::name> terms;
 
   // rule packs
-  std::vector<ast::expr_ptr> exprs;        // operands, innermost last
-  std::vector<std::size_t> marks;          // exprs.size() at each open list or call
-  std::vector<ast::binary_op> ops;         // pending binary operators, innermost last
+  std::vector<ast::expr_ptr> exprs;  // operands, innermost last
+  std::vector<std::size_t> marks;    // exprs.size() at each open list or call
+  std::vector<ast::binary_op> ops;   // pending binary operators, innermost last
   std::optional<ast::pack> pack;
   std::optional<ast::rule_decl> rule;
   std::optional<ast::table_decl> table;

@@ -55,11 +55,13 @@ struct action<g::number> {
   static void apply(const Input& in, builder& b) {
     auto value = decimal::parse(in.string_view());
     if (!value)
-      throw syntax_error{b.offset(in),
-                         {fmt::format("number has more than {} significant digits; kpi keeps every number exact "
-                                      "and does not round it",
-                                      decimal::max_input_digits),
-                          fmt::format("数值超过 {} 位有效数字；kpi 保持每个数值精确，不做舍入", decimal::max_input_digits)}};
+      throw syntax_error{
+          b.offset(in),
+          {fmt::format("number has more than {} significant digits; kpi keeps every number exact "
+                       "and does not round it",
+                       decimal::max_input_digits),
+           fmt::format("数值超过 {} 位有效数字；kpi 保持每个数值精确，不做舍入",
+                       decimal::max_input_digits)}};
     b.number = {*value, b.range(in)};
     b.unit.reset();
   }
@@ -270,9 +272,10 @@ struct action<g::group_head> {
   template <typename Input>
   static void apply(const Input& /*in*/, builder& b) {
     if (b.blocks.size() >= max_block_depth)
-      throw syntax_error{b.label.range.begin,
-                         {fmt::format("blocks nested too deeply (more than {} levels)", max_block_depth),
-                          fmt::format("块嵌套过深（超过 {} 层）", max_block_depth)}};
+      throw syntax_error{
+          b.label.range.begin,
+          {fmt::format("blocks nested too deeply (more than {} levels)", max_block_depth),
+           fmt::format("块嵌套过深（超过 {} 层）", max_block_depth)}};
     b.groups.push_back(ast::group{b.label, {}, {b.label.range.begin, 0}});
     b.blocks.push_back({b.label.text, b.label.range.begin});
   }
@@ -492,7 +495,8 @@ struct action<g::actual_entry> {
         break;
     }
     b.actuals->items.emplace_back(ast::actual_entry{b.title, std::move(v), b.value_range, b.because,
-                                                    b.override_score, b.override_reason, b.range(in)});
+                                                    b.override_score, b.override_reason,
+                                                    b.range(in)});
   }
 };
 
@@ -591,7 +595,8 @@ template <>
 struct action<g::terms_decl> {
   template <typename Input>
   static void apply(const Input& in, builder& b) {
-    b.file.items.emplace_back(ast::terms_decl{b.label, b.description, std::move(b.terms), b.range(in)});
+    b.file.items.emplace_back(
+        ast::terms_decl{b.label, b.description, std::move(b.terms), b.range(in)});
     b.terms.clear();
     b.blocks.pop_back();
   }

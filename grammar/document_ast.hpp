@@ -128,7 +128,7 @@ struct actual_entry {
   name indicator;
   actual_value value;
   source_range value_range;
-  std::optional<name> because;  // 偏差原因
+  std::optional<name> because;           // 偏差原因
   std::optional<number> override_score;  // an assessor's score in place of the computed one
   std::optional<name> override_reason;
   source_range range;

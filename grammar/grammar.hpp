@@ -25,14 +25,16 @@ struct sp : star<blank> {};
 
 // Characters that end an identifier besides ASCII punctuation: typographic quotes, full-width
 // operators, parentheses and the percent signs, which are tokens of their own.
-struct ident_stop
-    : pegtl::utf8::one<0x3000, 0xFEFF, 0x201C, 0x201D, 0xFF02, 0x2265, 0x2264, 0x2267, 0x2266, 0x2A7E,
-                0x2A7D, 0xFF1D, 0xFF1E, 0xFF1C, 0xFF08, 0xFF09, 0xFF05, 0x2030, 0xFF5B, 0xFF5D> {};
+struct ident_stop : pegtl::utf8::one<0x3000, 0xFEFF, 0x201C, 0x201D, 0xFF02, 0x2265, 0x2264, 0x2267,
+                                     0x2266, 0x2A7E, 0x2A7D, 0xFF1D, 0xFF1E, 0xFF1C, 0xFF08, 0xFF09,
+                                     0xFF05, 0x2030, 0xFF5B, 0xFF5D> {};
 struct wide_char : seq<not_at<ident_stop>, pegtl::utf8::range<0x80, 0x10FFFF>> {};
 struct ident_char : sor<ascii::alpha, one<'_'>, wide_char> {};
 // `进一步提升`, `万元`, `currency`, `mass2`: a word that starts with a letter or a CJK character.
 // Digits may follow an ASCII start only, so that `部分达成75%` reads as a grade and a share.
-struct ident : sor<seq<sor<ascii::alpha, one<'_'>>, star<sor<ident_char, ascii::digit>>>, plus<ident_char>> {};
+struct ident
+    : sor<seq<sor<ascii::alpha, one<'_'>>, star<sor<ident_char, ascii::digit>>>, plus<ident_char>> {
+};
 
 template <typename Word>
 struct key : seq<Word, not_at<ident_char>, not_at<ascii::digit>> {};
@@ -66,10 +68,14 @@ struct clause_keyword : sor<kw_weight, kw_because, kw_override> {};
 // ---- literals --------------------------------------------------------------------------------
 
 // `1,017,000.00`, `9.70`, `-5`: thousands separators only in groups of three.
-struct grouped_int : seq<rep_min_max<1, 3, ascii::digit>, plus<one<','>, rep<3, ascii::digit>>, not_at<ascii::digit>> {};
-struct number : seq<opt<one<'-'>>, sor<grouped_int, plus<ascii::digit>>, opt<one<'.'>, plus<ascii::digit>>> {};
+struct grouped_int : seq<rep_min_max<1, 3, ascii::digit>, plus<one<','>, rep<3, ascii::digit>>,
+                         not_at<ascii::digit>> {};
+struct number
+    : seq<opt<one<'-'>>, sor<grouped_int, plus<ascii::digit>>, opt<one<'.'>, plus<ascii::digit>>> {
+};
 
-struct date : seq<rep<4, ascii::digit>, one<'-'>, rep<2, ascii::digit>, one<'-'>, rep<2, ascii::digit>, not_at<ascii::digit>> {};
+struct date : seq<rep<4, ascii::digit>, one<'-'>, rep<2, ascii::digit>, one<'-'>,
+                  rep<2, ascii::digit>, not_at<ascii::digit>> {};
 struct dots : string<'.', '.'> {};
 
 struct escape : seq<one<'\\'>, one<'"', '\\', 'n', 't'>> {};
@@ -86,23 +92,29 @@ struct percent_sign : sor<one<'%'>, pegtl::utf8::one<0xFF05, 0x2030>> {};
 struct unit_word : seq<not_at<clause_keyword>, ident> {};
 struct unit_name : sor<percent_sign, unit_word> {};
 // `万元`, `%`, `(万元)`, `（万元）`; never a group label (a word followed by '{').
-struct unit : sor<seq<sor<one<'('>, pegtl::utf8::one<0xFF08>>, sp, unit_name, sp, sor<one<')'>, pegtl::utf8::one<0xFF09>>>,
+struct unit : sor<seq<sor<one<'('>, pegtl::utf8::one<0xFF08>>, sp, unit_name, sp,
+                      sor<one<')'>, pegtl::utf8::one<0xFF09>>>,
                   seq<unit_name, not_at<ws, one<'{'>>>> {};
 struct quantity : seq<number, opt<sp, unit>> {};
 
-struct op_ge : sor<string<'>', '='>, seq<pegtl::utf8::one<0xFF1E>, sor<pegtl::utf8::one<0xFF1D>, one<'='>>>,
-                   seq<one<'>'>, pegtl::utf8::one<0xFF1D>>, pegtl::utf8::one<0x2265, 0x2267, 0x2A7E>> {};
-struct op_le : sor<string<'<', '='>, seq<pegtl::utf8::one<0xFF1C>, sor<pegtl::utf8::one<0xFF1D>, one<'='>>>,
-                   seq<one<'<'>, pegtl::utf8::one<0xFF1D>>, pegtl::utf8::one<0x2264, 0x2266, 0x2A7D>> {};
+struct op_ge
+    : sor<string<'>', '='>, seq<pegtl::utf8::one<0xFF1E>, sor<pegtl::utf8::one<0xFF1D>, one<'='>>>,
+          seq<one<'>'>, pegtl::utf8::one<0xFF1D>>, pegtl::utf8::one<0x2265, 0x2267, 0x2A7E>> {};
+struct op_le
+    : sor<string<'<', '='>, seq<pegtl::utf8::one<0xFF1C>, sor<pegtl::utf8::one<0xFF1D>, one<'='>>>,
+          seq<one<'<'>, pegtl::utf8::one<0xFF1D>>, pegtl::utf8::one<0x2264, 0x2266, 0x2A7D>> {};
 struct op_eq : sor<string<'=', '='>, one<'='>, pegtl::utf8::one<0xFF1D>> {};
 struct op_gt : sor<one<'>'>, pegtl::utf8::one<0xFF1E>> {};
 struct op_lt : sor<one<'<'>, pegtl::utf8::one<0xFF1C>> {};
 struct cmp_op : sor<op_ge, op_le, op_eq, op_gt, op_lt> {};
 
 // LaTeX left by PDF extraction: `$\geq 95.00\%$`, `$= 100.00\%$`.
-struct latex_ge : sor<TAO_PEGTL_STRING("\\geqslant"), TAO_PEGTL_STRING("\\geq"), TAO_PEGTL_STRING("\\ge"), TAO_PEGTL_STRING("\\gt")> {};
-struct latex_le : sor<TAO_PEGTL_STRING("\\leqslant"), TAO_PEGTL_STRING("\\leq"), TAO_PEGTL_STRING("\\le"), TAO_PEGTL_STRING("\\lt")> {};
-struct latex_op : sor<seq<latex_ge, not_at<ascii::alpha>>, seq<latex_le, not_at<ascii::alpha>>, cmp_op> {};
+struct latex_ge : sor<TAO_PEGTL_STRING("\\geqslant"), TAO_PEGTL_STRING("\\geq"),
+                      TAO_PEGTL_STRING("\\ge"), TAO_PEGTL_STRING("\\gt")> {};
+struct latex_le : sor<TAO_PEGTL_STRING("\\leqslant"), TAO_PEGTL_STRING("\\leq"),
+                      TAO_PEGTL_STRING("\\le"), TAO_PEGTL_STRING("\\lt")> {};
+struct latex_op
+    : sor<seq<latex_ge, not_at<ascii::alpha>>, seq<latex_le, not_at<ascii::alpha>>, cmp_op> {};
 struct latex_percent : sor<string<'\\', '%'>, percent_sign> {};
 struct latex_unit : sor<latex_percent, unit_word> {};
 struct latex_number : seq<number, opt<sp, latex_unit>> {};
@@ -149,9 +161,11 @@ struct project_item : sor<string_field, period_field, funds_field, group> {};
 struct project_name : quoted {};
 struct project_open : open_brace {};
 struct project_close : close_brace {};
-struct project : if_must<kw_project, ws, project_name, ws, project_open, ws, star<project_item, ws>, project_close> {};
+struct project : if_must<kw_project, ws, project_name, ws, project_open, ws, star<project_item, ws>,
+                         project_close> {};
 
-// ---- actuals -------------------------------------------------------------------------------------
+// ---- actuals
+// -------------------------------------------------------------------------------------
 
 struct amount_key : sor<kw_executed, kw_budget> {};
 struct amount_value : quantity {};
@@ -167,16 +181,19 @@ struct actual_name : string_lit {};
 // An assessor's score in place of the computed one: `override 4.50 because "…"`.
 struct override_score : number {};
 struct override_reason : quoted {};
-struct override_clause : if_must<kw_override, ws, override_score, ws, kw_because, ws, override_reason> {};
-struct actual_entry
-    : if_must<actual_name, ws, opt<op_eq, ws>, actual_value, opt<ws, because_clause>, opt<ws, override_clause>> {};
+struct override_clause
+    : if_must<kw_override, ws, override_score, ws, kw_because, ws, override_reason> {};
+struct actual_entry : if_must<actual_name, ws, opt<op_eq, ws>, actual_value,
+                              opt<ws, because_clause>, opt<ws, override_clause>> {};
 struct actuals_item : sor<amount_field, actual_entry> {};
 struct actuals_name : quoted {};
 struct actuals_open : open_brace {};
 struct actuals_close : close_brace {};
-struct actuals : if_must<kw_actuals, ws, actuals_name, ws, actuals_open, ws, star<actuals_item, ws>, actuals_close> {};
+struct actuals : if_must<kw_actuals, ws, actuals_name, ws, actuals_open, ws, star<actuals_item, ws>,
+                         actuals_close> {};
 
-// ---- stdlib declarations -------------------------------------------------------------------------
+// ---- stdlib declarations
+// -------------------------------------------------------------------------
 
 struct description : quoted {};
 struct dimension_name : ident {};
@@ -194,7 +211,8 @@ struct term_class : ident {};
 struct term_word : ident {};
 struct terms_open : open_brace {};
 struct terms_close : close_brace {};
-struct terms_decl : if_must<kw_terms, sp, term_class, opt<sp, description>, ws, terms_open, ws, star<term_word, ws>, terms_close> {};
+struct terms_decl : if_must<kw_terms, sp, term_class, opt<sp, description>, ws, terms_open, ws,
+                            star<term_word, ws>, terms_close> {};
 
 struct end_of_file : eof {};
 

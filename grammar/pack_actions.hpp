@@ -23,7 +23,8 @@ inline ast::expr_ptr pop(builder& b) {
 inline std::vector<ast::expr_ptr> pop_to_mark(builder& b) {
   std::size_t mark = b.marks.back();
   b.marks.pop_back();
-  std::vector<ast::expr_ptr> items(b.exprs.begin() + static_cast<std::ptrdiff_t>(mark), b.exprs.end());
+  std::vector<ast::expr_ptr> items(b.exprs.begin() + static_cast<std::ptrdiff_t>(mark),
+                                   b.exprs.end());
   b.exprs.resize(mark);
   return items;
 }
@@ -93,7 +94,8 @@ struct action<g::e_call_open> {
   template <typename Input>
   static void apply(const Input& /*in*/, builder& b) {
     // The call's name rides on the operand stack until the call closes.
-    b.exprs.push_back(std::make_shared<const ast::expr>(ast::expr{ast::ident_ref{b.word}, b.word.range}));
+    b.exprs.push_back(
+        std::make_shared<const ast::expr>(ast::expr{ast::ident_ref{b.word}, b.word.range}));
     b.marks.push_back(b.exprs.size());
   }
 };
@@ -112,7 +114,8 @@ struct action<g::e_member_name> {
   static void apply(const Input& in, builder& b) {
     ast::expr_ptr object = pop(b);
     source_range r{object->range.begin, b.range(in).end};
-    b.exprs.push_back(std::make_shared<const ast::expr>(ast::expr{ast::member{object, {in.string(), b.range(in)}}, r}));
+    b.exprs.push_back(std::make_shared<const ast::expr>(
+        ast::expr{ast::member{object, {in.string(), b.range(in)}}, r}));
   }
 };
 template <>
@@ -167,21 +170,39 @@ struct action<g::e_cmp_op> {
   static void apply(const Input& in, builder& b) {
     std::string_view t = in.string_view();
     ast::binary_op op = ast::binary_op::eq;
-    if (t == "!=" || t == "≠") op = ast::binary_op::ne;
-    else if (t == "==" || t == "=") op = ast::binary_op::eq;
-    else if (t == "in") op = ast::binary_op::in;
-    else if (t.substr(0, 3) == "not") op = ast::binary_op::not_in;
-    else if (t == "contains") op = ast::binary_op::contains;
-    else if (t == "starts_with") op = ast::binary_op::starts_with;
-    else if (t == "ends_with") op = ast::binary_op::ends_with;
-    else if (t == "matches") op = ast::binary_op::matches;
+    if (t == "!=" || t == "≠")
+      op = ast::binary_op::ne;
+    else if (t == "==" || t == "=")
+      op = ast::binary_op::eq;
+    else if (t == "in")
+      op = ast::binary_op::in;
+    else if (t.substr(0, 3) == "not")
+      op = ast::binary_op::not_in;
+    else if (t == "contains")
+      op = ast::binary_op::contains;
+    else if (t == "starts_with")
+      op = ast::binary_op::starts_with;
+    else if (t == "ends_with")
+      op = ast::binary_op::ends_with;
+    else if (t == "matches")
+      op = ast::binary_op::matches;
     else {
       switch (b.op) {  // set by the document operator rules op_le, op_ge, op_lt, op_gt
-        case ast::cmp_op::le: op = ast::binary_op::le; break;
-        case ast::cmp_op::ge: op = ast::binary_op::ge; break;
-        case ast::cmp_op::lt: op = ast::binary_op::lt; break;
-        case ast::cmp_op::gt: op = ast::binary_op::gt; break;
-        case ast::cmp_op::eq: op = ast::binary_op::eq; break;
+        case ast::cmp_op::le:
+          op = ast::binary_op::le;
+          break;
+        case ast::cmp_op::ge:
+          op = ast::binary_op::ge;
+          break;
+        case ast::cmp_op::lt:
+          op = ast::binary_op::lt;
+          break;
+        case ast::cmp_op::gt:
+          op = ast::binary_op::gt;
+          break;
+        case ast::cmp_op::eq:
+          op = ast::binary_op::eq;
+          break;
       }
     }
     b.ops.push_back(op);
@@ -202,7 +223,8 @@ struct binary_action {
     ast::binary_op op = b.ops.back();
     b.ops.pop_back();
     source_range r{lhs->range.begin, rhs->range.end};
-    b.exprs.push_back(std::make_shared<const ast::expr>(ast::expr{ast::binary{op, lhs, rhs, b.range(in)}, r}));
+    b.exprs.push_back(
+        std::make_shared<const ast::expr>(ast::expr{ast::binary{op, lhs, rhs, b.range(in)}, r}));
   }
 };
 template <>
@@ -310,7 +332,8 @@ template <>
 struct action<g::param_value> {
   template <typename Input>
   static void apply(const Input& in, builder& b) {
-    b.pack->items.emplace_back(ast::param_decl{b.label, pop(b), {b.title.range.begin, b.range(in).end}});
+    b.pack->items.emplace_back(
+        ast::param_decl{b.label, pop(b), {b.title.range.begin, b.range(in).end}});
   }
 };
 template <>

@@ -60,8 +60,25 @@ struct unary {
 };
 
 enum class binary_op {
-  or_, and_, eq, ne, lt, le, gt, ge, in, not_in, contains, starts_with, ends_with, matches,
-  add, sub, mul, div, range
+  or_,
+  and_,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  in,
+  not_in,
+  contains,
+  starts_with,
+  ends_with,
+  matches,
+  add,
+  sub,
+  mul,
+  div,
+  range
 };
 struct binary {
   binary_op op;
@@ -71,7 +88,9 @@ struct binary {
 };
 
 struct expr {
-  std::variant<number_lit, string_lit, ident_ref, op_lit, date_value, list_lit, member, call, where, unary, binary> node;
+  std::variant<number_lit, string_lit, ident_ref, op_lit, date_value, list_lit, member, call, where,
+               unary, binary>
+      node;
   source_range range;
 };
 
@@ -134,7 +153,8 @@ struct pack_setting {
   name value;
 };
 
-using pack_item = std::variant<pack_setting, param_decl, table_decl, rule_decl, test_decl, override_decl>;
+using pack_item =
+    std::variant<pack_setting, param_decl, table_decl, rule_decl, test_decl, override_decl>;
 
 struct pack {
   name title;

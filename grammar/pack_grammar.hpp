@@ -41,10 +41,11 @@ struct kw_ends_with : key<TAO_PEGTL_STRING("ends_with")> {};
 struct kw_matches : key<TAO_PEGTL_STRING("matches")> {};
 
 // Words that continue or structure an expression, never a name or a unit inside one.
-struct expr_keyword : sor<kw_and, kw_or, kw_not, kw_in, kw_where, kw_contains, kw_starts_with, kw_ends_with,
-                          kw_matches, kw_weight, kw_because> {};
+struct expr_keyword : sor<kw_and, kw_or, kw_not, kw_in, kw_where, kw_contains, kw_starts_with,
+                          kw_ends_with, kw_matches, kw_weight, kw_because> {};
 
-// ---- expressions ---------------------------------------------------------------------------------
+// ---- expressions
+// ---------------------------------------------------------------------------------
 
 struct expr;
 struct e_unit : seq<not_at<expr_keyword>, unit> {};
@@ -56,11 +57,13 @@ struct e_ident : seq<not_at<expr_keyword>, ident> {};
 struct e_comma : one<','> {};
 struct e_list_close : one<']'> {};
 struct e_list_open : one<'['> {};
-struct e_list : seq<e_list_open, ws, opt<expr, star<ws, e_comma, ws, expr>>, ws, must<e_list_close>> {};
+struct e_list
+    : seq<e_list_open, ws, opt<expr, star<ws, e_comma, ws, expr>>, ws, must<e_list_close>> {};
 struct e_call_name : ident {};
 struct e_call_open : one<'('> {};
 struct e_call_close : one<')'> {};
-struct e_call : seq<e_call_name, e_call_open, ws, opt<expr, star<ws, e_comma, ws, expr>>, ws, must<e_call_close>> {};
+struct e_call : seq<e_call_name, e_call_open, ws, opt<expr, star<ws, e_comma, ws, expr>>, ws,
+                    must<e_call_close>> {};
 struct e_paren_close : one<')'> {};
 struct e_paren : seq<one<'('>, ws, must<expr>, ws, must<e_paren_close>> {};
 struct e_primary : sor<e_paren, e_list, e_date, e_number, e_string, e_call, e_op, e_ident> {};
@@ -84,8 +87,8 @@ struct e_add : seq<e_mul, star<ws, e_add_tail>> {};
 struct e_ne : sor<string<'!', '='>, pegtl::utf8::one<0x2260>> {};
 struct e_eq : sor<string<'=', '='>, one<'='>> {};
 struct e_not_in : seq<kw_not, ws, kw_in> {};
-struct e_cmp_op : sor<e_ne, op_le, op_ge, e_eq, op_lt, op_gt, e_not_in, kw_in, kw_contains, kw_starts_with,
-                      kw_ends_with, kw_matches> {};
+struct e_cmp_op : sor<e_ne, op_le, op_ge, e_eq, op_lt, op_gt, e_not_in, kw_in, kw_contains,
+                      kw_starts_with, kw_ends_with, kw_matches> {};
 struct e_cmp_tail : seq<e_cmp_op, ws, must<e_add>> {};
 struct e_cmp : seq<e_add, opt<ws, e_cmp_tail>> {};
 struct e_not;
@@ -102,7 +105,8 @@ struct expr : seq<e_or, opt<ws, e_range_tail>> {};
 // An expression alone, for `{…}` interpolations in messages.
 struct expr_only : seq<ws, expr, ws, must<end_of_file>> {};
 
-// ---- rules -------------------------------------------------------------------------------------------
+// ---- rules
+// -------------------------------------------------------------------------------------------
 
 // `cost.upper-bound`, `funds.balance`: words joined by '.' and '-'.
 struct rule_id : seq<ident, star<sor<one<'.', '-', '_'>, ident_char, ascii::digit>>> {};
@@ -121,13 +125,16 @@ struct message_text : quoted {};
 struct message_stmt : if_must<kw_message, ws, message_text> {};
 struct cite_text : quoted {};
 struct cite_stmt : if_must<kw_cite, ws, cite_text> {};
-struct rule_stmt : sor<severity_stmt, each_stmt, let_stmt, require_stmt, message_stmt, cite_stmt> {};
+struct rule_stmt : sor<severity_stmt, each_stmt, let_stmt, require_stmt, message_stmt, cite_stmt> {
+};
 struct rule_name : rule_id {};
 struct rule_open : open_brace {};
 struct rule_close : close_brace {};
-struct rule_decl : if_must<kw_rule, ws, rule_name, ws, rule_open, ws, star<rule_stmt, ws>, rule_close> {};
+struct rule_decl
+    : if_must<kw_rule, ws, rule_name, ws, rule_open, ws, star<rule_stmt, ws>, rule_close> {};
 
-// ---- params, tables, settings, overrides --------------------------------------------------------------
+// ---- params, tables, settings, overrides
+// --------------------------------------------------------------
 
 struct param_name : ident {};
 struct param_eq : one<'='> {};
@@ -137,11 +144,13 @@ struct param_decl : if_must<kw_param, ws, param_name, ws, param_eq, ws, param_va
 struct row_key : ident {};
 struct row_colon : sor<one<':'>, pegtl::utf8::one<0xFF1A>> {};
 struct row_value : expr {};
-struct table_row : seq<row_key, sp, row_colon, ws, must<row_value>, star<ws, e_comma, ws, must<row_value>>> {};
+struct table_row
+    : seq<row_key, sp, row_colon, ws, must<row_value>, star<ws, e_comma, ws, must<row_value>>> {};
 struct table_name : ident {};
 struct table_open : open_brace {};
 struct table_close : close_brace {};
-struct table_decl : if_must<kw_table, ws, table_name, ws, table_open, ws, star<table_row, ws>, table_close> {};
+struct table_decl
+    : if_must<kw_table, ws, table_name, ws, table_open, ws, star<table_row, ws>, table_close> {};
 
 struct setting_key : sor<kw_title, kw_version, kw_extends, kw_kind> {};
 struct setting_value : sor<quoted, ident> {};
@@ -152,30 +161,37 @@ struct override_value : ident {};
 struct severity_override : if_must<kw_severity, ws, override_rule, ws, override_value> {};
 struct disable_override : if_must<kw_disable, ws, override_rule> {};
 
-// ---- tests -------------------------------------------------------------------------------------------
+// ---- tests
+// -------------------------------------------------------------------------------------------
 
 struct given_item : sor<project, actuals> {};
 struct given_stmt : if_must<kw_given, ws, given_item> {};
 struct expect_rule : rule_id {};
 struct expect_on : quoted {};
 // `expect none`, `expect no RULE`, `expect RULE`, `expect RULE on "indicator"`.
-struct expect_target : sor<kw_none, seq<opt<kw_no, ws>, expect_rule, opt<ws, kw_on, ws, must<expect_on>>>> {};
+struct expect_target
+    : sor<kw_none, seq<opt<kw_no, ws>, expect_rule, opt<ws, kw_on, ws, must<expect_on>>>> {};
 struct expect_stmt : if_must<kw_expect, ws, expect_target> {};
 struct test_item : sor<given_stmt, expect_stmt> {};
 struct test_name : quoted {};
 struct test_open : open_brace {};
 struct test_close : close_brace {};
-struct test_decl : if_must<kw_test, ws, test_name, ws, test_open, ws, star<test_item, ws>, test_close> {};
+struct test_decl
+    : if_must<kw_test, ws, test_name, ws, test_open, ws, star<test_item, ws>, test_close> {};
 
-// ---- pack ----------------------------------------------------------------------------------------------
+// ---- pack
+// ----------------------------------------------------------------------------------------------
 
-struct pack_item : sor<pack_setting, param_decl, table_decl, rule_decl, test_decl, severity_override, disable_override> {};
+struct pack_item : sor<pack_setting, param_decl, table_decl, rule_decl, test_decl,
+                       severity_override, disable_override> {};
 struct pack_name : quoted {};
 struct pack_open : open_brace {};
 struct pack_close : close_brace {};
-struct pack : if_must<kw_pack, ws, pack_name, ws, pack_open, ws, star<pack_item, ws>, pack_close> {};
+struct pack : if_must<kw_pack, ws, pack_name, ws, pack_open, ws, star<pack_item, ws>, pack_close> {
+};
 
-// ---- file ------------------------------------------------------------------------------------------------
+// ---- file
+// ------------------------------------------------------------------------------------------------
 
 struct top_item : sor<project, actuals, pack, dimension_decl, unit_decl, scale_decl, terms_decl> {};
 struct file : seq<ws, star<top_item, ws>, must<end_of_file>> {};

@@ -45,13 +45,19 @@ bool check_encoding(const source_ptr& src, diagnostics& diags) {
   std::size_t nul = t.find('\0');
   if (bad == std::string_view::npos && nul == std::string_view::npos) return true;
   if (nul < bad) {
-    diags.error(src, {static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)},
-                {"NUL byte in the text; is this a binary file?", "文本中有 NUL 字节；这是二进制文件吗？"});
+    diags.error(
+        src, {static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)},
+        {"NUL byte in the text; is this a binary file?", "文本中有 NUL 字节；这是二进制文件吗？"});
   } else {
     auto byte = static_cast<unsigned char>(t[bad]);
-    diags.error(src, {static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
-                {fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8, e.g. iconv -f GBK -t UTF-8", byte),
-                 fmt::format("不是有效的 UTF-8（字节 0x{:02X}）；请以 UTF-8 保存文件，例如 iconv -f GBK -t UTF-8", byte)});
+    diags.error(
+        src, {static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
+        {fmt::format(
+             "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8, e.g. iconv -f GBK -t UTF-8",
+             byte),
+         fmt::format(
+             "不是有效的 UTF-8（字节 0x{:02X}）；请以 UTF-8 保存文件，例如 iconv -f GBK -t UTF-8",
+             byte)});
   }
   return false;
 }
@@ -69,7 +75,8 @@ parse_result parse(source_ptr src, diagnostics& diags) {
   b.src = src;
   b.base = src->text().data();
   b.file.src = src;
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(src->text().data(), src->text().size(), src->name());
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(src->text().data(), src->text().size(),
+                                                     src->name());
   try {
     pegtl::parse<g::file, action, control>(in, b);
   } catch (const syntax_error& e) {
@@ -85,7 +92,8 @@ ast::expr_ptr parse_expression(const source_ptr& src, source_range range, diagno
   builder b;
   b.src = src;
   b.base = src->text().data();
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(b.base + range.begin, range.end - range.begin, src->name());
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(b.base + range.begin, range.end - range.begin,
+                                                     src->name());
   try {
     pegtl::parse<g::expr_only, action, control>(in, b);
   } catch (const syntax_error& e) {

@@ -51,11 +51,14 @@ TEST_P(Lang, DiagnosticsMatchExpectations) {
     std::uint32_t dl = d.src ? d.src->position(d.range.begin).line : 0;
     bool ok = false;
     for (std::size_t i = 0; i < expected.size(); ++i)
-      if (!met[i] && expected[i].line == dl && d.message.en.find(expected[i].text) != std::string::npos) met[i] = ok = true;
+      if (!met[i] && expected[i].line == dl &&
+          d.message.en.find(expected[i].text) != std::string::npos)
+        met[i] = ok = true;
     EXPECT_TRUE(ok) << "unexpected: " << render(d, lang::en);
   }
   for (std::size_t i = 0; i < expected.size(); ++i)
-    EXPECT_TRUE(met[i]) << path << ":" << expected[i].line << ": expected error not reported: " << expected[i].text;
+    EXPECT_TRUE(met[i]) << path << ":" << expected[i].line
+                        << ": expected error not reported: " << expected[i].text;
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, Lang, ::testing::ValuesIn(lang_files()), [](const auto& info) {

@@ -21,11 +21,15 @@ command check_command() {
   return {"check", "Audit target files with rule packs (default: the built-in target-setting pack)",
           [o](CLI::App& app, common_options&) {
             app.add_option("files", o->opts.files, "Target files (.kpi)")->required();
-            app.add_option("--rules", o->opts.packs, "Rule packs: files or directories (default: built-in audit pack)");
+            app.add_option("--rules", o->opts.packs,
+                           "Rule packs: files or directories (default: built-in audit pack)");
             app.add_option("--lib", o->opts.libs, "Extra declaration files (units, terms)");
-            app.add_option("--format", o->format, "text, json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
-            app.add_flag("--explain", o->opts.explain, "Show the failed conditions and the values they saw");
-            app.add_option("--max-steps", o->opts.lim.max_steps, "Step budget of one rule on one project or indicator");
+            app.add_option("--format", o->format, "text, json or sarif")
+                ->check(CLI::IsMember({"text", "json", "sarif"}));
+            app.add_flag("--explain", o->opts.explain,
+                         "Show the failed conditions and the values they saw");
+            app.add_option("--max-steps", o->opts.lim.max_steps,
+                           "Step budget of one rule on one project or indicator");
           },
           [o](const common_options& common) {
             disk_reader reader;
@@ -34,10 +38,12 @@ command check_command() {
             print_diagnostics(r.pack_diags, common);
             if (!r.ok()) return exit_bad_input;
             const auto& sources = r.loaded.model.sources;
-            std::string out = o->format == "json"    ? rules::findings_json(r.findings, r.programs, sources, o->opts.explain)
-                              : o->format == "sarif" ? rules::findings_sarif(r.findings, r.programs, sources)
-                                                     : rules::findings_text(r.findings, r.programs, sources,
-                                                                            common.language(), o->opts.explain);
+            std::string out =
+                o->format == "json"
+                    ? rules::findings_json(r.findings, r.programs, sources, o->opts.explain)
+                : o->format == "sarif" ? rules::findings_sarif(r.findings, r.programs, sources)
+                                       : rules::findings_text(r.findings, r.programs, sources,
+                                                              common.language(), o->opts.explain);
             std::fwrite(out.data(), 1, out.size(), stdout);
             return rules::count_findings(r.findings).error > 0 ? exit_findings : exit_ok;
           }};

@@ -23,7 +23,8 @@ command dump_command() {
           [o](CLI::App& app, common_options&) {
             app.add_option("files", o->files, "Target and actuals files (.kpi)")->required();
             app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
-            app.add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+            app.add_option("--format", o->format, "text or json")
+                ->check(CLI::IsMember({"text", "json"}));
           },
           [o](const common_options& common) {
             disk_reader reader;

@@ -23,48 +23,51 @@ struct eval_options {
 
 command eval_command() {
   auto o = std::make_shared<eval_options>();
-  return {"eval", "Score year-end actuals (.kpi or CSV) against the targets (SCORING.md)",
-          [o](CLI::App& app, common_options&) {
-            app.add_option("files", o->files, "Targets, then actuals (.kpi or .csv)")->required();
-            app.add_option("--rules", o->rules, "Scoring pack (default rules/scoring/default.kpi)");
-            app.add_option("--format", o->format, "text, json, csv, xlsx or html")
-                ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html"}));
-            app.add_option("-o,--output", o->output, "Write the report to FILE (required for xlsx)");
-            app.add_flag("--explain", o->explain, "Show how each score was computed (text)");
-            app.add_flag("--allow-unmatched", o->policy.allow_unmatched, "Exit 0 despite unmatched actuals");
-            app.add_flag("--allow-missing", o->policy.allow_missing, "Exit 0 despite missing actuals");
-            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
-          },
-          [o](const common_options& common) {
-            if (o->format == "xlsx" && o->output.empty()) {
-              std::fputs("error: --format xlsx needs -o FILE.xlsx\n", stderr);
-              return exit_bad_input;
-            }
-            disk_reader reader;
-            auto s = eval::prepare({o->files, o->rules, o->libs}, reader);
-            print_diagnostics(s.diags, common);
-            if (!s.ok()) return exit_bad_input;
-            eval::eval_result r = eval::run(s);
-            print_diagnostics(r.findings, common);
-            std::string out, error;
-            if (o->format == "xlsx") {
-              if (!eval::report_xlsx(r, o->output, error)) {
-                std::fprintf(stderr, "error: %s\n", error.c_str());
-                return exit_bad_input;
-              }
-              return eval::exit_status(r, o->policy);
-            }
-            out = o->format == "json"   ? eval::report_json(r)
-                  : o->format == "csv"  ? eval::report_csv(r)
-                  : o->format == "html" ? eval::report_html(r, common.language())
-                                        : eval::report_text(r, common.language(), o->explain);
-            if (o->output.empty()) std::fwrite(out.data(), 1, out.size(), stdout);
-            else if (!reader.write(o->output, out, error)) {
-              std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
-              return exit_bad_input;
-            }
-            return eval::exit_status(r, o->policy);
-          }};
+  return {
+      "eval", "Score year-end actuals (.kpi or CSV) against the targets (SCORING.md)",
+      [o](CLI::App& app, common_options&) {
+        app.add_option("files", o->files, "Targets, then actuals (.kpi or .csv)")->required();
+        app.add_option("--rules", o->rules, "Scoring pack (default rules/scoring/default.kpi)");
+        app.add_option("--format", o->format, "text, json, csv, xlsx or html")
+            ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "html"}));
+        app.add_option("-o,--output", o->output, "Write the report to FILE (required for xlsx)");
+        app.add_flag("--explain", o->explain, "Show how each score was computed (text)");
+        app.add_flag("--allow-unmatched", o->policy.allow_unmatched,
+                     "Exit 0 despite unmatched actuals");
+        app.add_flag("--allow-missing", o->policy.allow_missing, "Exit 0 despite missing actuals");
+        app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+      },
+      [o](const common_options& common) {
+        if (o->format == "xlsx" && o->output.empty()) {
+          std::fputs("error: --format xlsx needs -o FILE.xlsx\n", stderr);
+          return exit_bad_input;
+        }
+        disk_reader reader;
+        auto s = eval::prepare({o->files, o->rules, o->libs}, reader);
+        print_diagnostics(s.diags, common);
+        if (!s.ok()) return exit_bad_input;
+        eval::eval_result r = eval::run(s);
+        print_diagnostics(r.findings, common);
+        std::string out, error;
+        if (o->format == "xlsx") {
+          if (!eval::report_xlsx(r, o->output, error)) {
+            std::fprintf(stderr, "error: %s\n", error.c_str());
+            return exit_bad_input;
+          }
+          return eval::exit_status(r, o->policy);
+        }
+        out = o->format == "json"   ? eval::report_json(r)
+              : o->format == "csv"  ? eval::report_csv(r)
+              : o->format == "html" ? eval::report_html(r, common.language())
+                                    : eval::report_text(r, common.language(), o->explain);
+        if (o->output.empty())
+          std::fwrite(out.data(), 1, out.size(), stdout);
+        else if (!reader.write(o->output, out, error)) {
+          std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
+          return exit_bad_input;
+        }
+        return eval::exit_status(r, o->policy);
+      }};
 }
 
 }  // namespace kpi::cli

@@ -24,7 +24,8 @@ command test_command() {
             app.add_option("packs", o->paths, "Pack files or directories");
             app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
             app.add_flag("--coverage", o->coverage, "List the rules that no test exercises");
-            app.add_option("--max-steps", o->lim.max_steps, "Step budget of one rule on one project or indicator");
+            app.add_option("--max-steps", o->lim.max_steps,
+                           "Step budget of one rule on one project or indicator");
           },
           [o](const common_options& common) {
             disk_reader reader;

@@ -6,12 +6,8 @@ namespace kpi::cli {
 
 const std::vector<command>& commands() {
   static const std::vector<command> table = {
-      check_command(),
-      dump_command(),
-      eval_command(),
-      fmt_command(),
-      import_command(),
-      test_command(),
+      check_command(), dump_command(),   eval_command(),
+      fmt_command(),   import_command(), test_command(),
   };
   return table;
 }

@@ -28,7 +28,7 @@ struct command {
   const char* name;
   const char* summary;
   std::function<void(CLI::App&, common_options&)> setup;  // declares the options
-  std::function<int(const common_options&)> run;           // after parsing
+  std::function<int(const common_options&)> run;          // after parsing
 };
 
 const std::vector<command>& commands();

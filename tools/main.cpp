@@ -5,16 +5,18 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include "engine/base/spell.hpp"
 #include "tools/commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace kpi::cli;
-  CLI::App app{"kpi — 绩效目标 rule engine: targets, audits and year-end scoring for performance indicators"};
+  CLI::App app{
+      "kpi — 绩效目标 rule engine: targets, audits and year-end scoring for performance "
+      "indicators"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "kpi 0.1.0");
   common_options common;
@@ -37,7 +39,8 @@ int main(int argc, char** argv) {
     if (std::find(names.begin(), names.end(), arg) == names.end()) {
       auto hint = kpi::closest(arg, names);
       std::fprintf(stderr, "kpi: unknown command '%s'%s (commands: %s)\n", arg.c_str(),
-                   hint ? fmt::format("; did you mean '{}'?", *hint).c_str() : "", fmt::format("{}", fmt::join(names, ", ")).c_str());
+                   hint ? fmt::format("; did you mean '{}'?", *hint).c_str() : "",
+                   fmt::format("{}", fmt::join(names, ", ")).c_str());
       return kpi::cli::exit_bad_input;
     }
     break;

@@ -20,7 +20,9 @@ std::optional<date> date::parse(std::string_view text) {
   return d;
 }
 
-bool date::is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool date::is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int date::days_in_month(int year, int month) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -39,7 +41,9 @@ std::int64_t date::serial() const {
   return era * 146097 + doe - 719468;
 }
 
-std::string date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string date::to_string() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 std::int64_t days_inclusive(const date& from, const date& to) {
   return to.serial() - from.serial() + 1;

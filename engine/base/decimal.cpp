@@ -14,8 +14,12 @@ coef_t pow10(int n) {
   return r;
 }
 
-bool checked_mul(coef_t a, coef_t b, coef_t& out) { return !__builtin_mul_overflow(a, b, &out); }
-bool checked_add(coef_t a, coef_t b, coef_t& out) { return !__builtin_add_overflow(a, b, &out); }
+bool checked_mul(coef_t a, coef_t b, coef_t& out) {
+  return !__builtin_mul_overflow(a, b, &out);
+}
+bool checked_add(coef_t a, coef_t b, coef_t& out) {
+  return !__builtin_add_overflow(a, b, &out);
+}
 
 // Brings a to scale s (s >= a's scale) by multiplying; false on overflow.
 bool rescale(coef_t c, int from, int to, coef_t& out) {
@@ -23,7 +27,9 @@ bool rescale(coef_t c, int from, int to, coef_t& out) {
   return checked_mul(c, pow10(to - from), out);
 }
 
-coef_t abs128(coef_t v) { return v < 0 ? -v : v; }
+coef_t abs128(coef_t v) {
+  return v < 0 ? -v : v;
+}
 
 }  // namespace
 
@@ -69,7 +75,9 @@ std::optional<decimal> decimal::add(const decimal& o) const {
   return decimal(r, s);
 }
 
-std::optional<decimal> decimal::sub(const decimal& o) const { return add(o.negated()); }
+std::optional<decimal> decimal::sub(const decimal& o) const {
+  return add(o.negated());
+}
 
 std::optional<decimal> decimal::mul(const decimal& o) const {
   coef_t r = 0;

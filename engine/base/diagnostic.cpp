@@ -119,7 +119,8 @@ lang choose_lang(std::optional<std::string_view> flag) {
   if (flag) return flag->substr(0, 2) == "zh" ? lang::zh : lang::en;
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
-    if (v != nullptr && *v != '\0') return std::string_view(v).substr(0, 2) == "zh" ? lang::zh : lang::en;
+    if (v != nullptr && *v != '\0')
+      return std::string_view(v).substr(0, 2) == "zh" ? lang::zh : lang::en;
   }
   return lang::en;
 }

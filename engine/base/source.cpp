@@ -6,7 +6,8 @@
 
 namespace kpi {
 
-source::source(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+source::source(std::string name, std::string text)
+    : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
   for (std::uint32_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -26,7 +27,8 @@ line_column source::position(std::uint32_t offset) const {
 std::string_view source::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   std::uint32_t start = line_starts_[line - 1];
-  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
+  std::uint32_t end =
+      line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
   std::string_view s = std::string_view(text_).substr(start, end - start);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
   if (line == 1 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);

@@ -23,7 +23,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[y.size()];
 }
 
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates) {
   std::size_t len = utf8::length(word);
   std::size_t limit = std::max<std::size_t>(1, (len + 1) / 2);
   std::optional<std::string> best;

@@ -12,6 +12,7 @@ namespace kpi {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The closest candidate within a distance that grows with the word's length, if any.
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
 
 }  // namespace kpi

@@ -13,8 +13,11 @@ struct check_context {
   source_ptr src;
   std::uint32_t file = 0;
 
-  diagnostic& error(source_range r, text message) const { return diags.error(src, r, std::move(message)); }
-  void note(diagnostic& d, const model::location& at, const std::vector<source_ptr>& sources, text message) const {
+  diagnostic& error(source_range r, text message) const {
+    return diags.error(src, r, std::move(message));
+  }
+  void note(diagnostic& d, const model::location& at, const std::vector<source_ptr>& sources,
+            text message) const {
     source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
     d.notes.push_back({s, {at.offset, at.offset + 1}, std::move(message)});
   }

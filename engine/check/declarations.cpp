@@ -15,8 +15,9 @@ struct declaration_checker {
 
   void operator()(const ast::dimension_decl& d) const {
     if (const auto* prev = env.units.find_dimension(d.dimension.text)) {
-      auto& diag = ctx.error(d.dimension.range, {fmt::format("dimension '{}' is declared twice", d.dimension.text),
-                                                 fmt::format("量纲 '{}' 重复声明", d.dimension.text)});
+      auto& diag = ctx.error(d.dimension.range,
+                             {fmt::format("dimension '{}' is declared twice", d.dimension.text),
+                              fmt::format("量纲 '{}' 重复声明", d.dimension.text)});
       ctx.note(diag, *prev, sources, {"first declared here", "首次声明于此"});
       return;
     }
@@ -34,26 +35,31 @@ struct declaration_checker {
     if (u.dimension) {
       if (env.units.find_dimension(u.dimension->text) == nullptr) {
         auto hint = closest(u.dimension->text, env.units.dimension_names());
-        ctx.error(u.dimension->range,
-                  {fmt::format("unknown dimension '{}'{}; declare it first: dimension {} \"…\"", u.dimension->text,
-                               hint ? fmt::format(" (did you mean '{}'?)", *hint) : "", u.dimension->text),
-                   fmt::format("未知量纲 '{}'{}；请先声明：dimension {} \"…\"", u.dimension->text,
-                               hint ? fmt::format("（是否为 '{}'？）", *hint) : "", u.dimension->text)});
+        ctx.error(
+            u.dimension->range,
+            {fmt::format("unknown dimension '{}'{}; declare it first: dimension {} \"…\"",
+                         u.dimension->text, hint ? fmt::format(" (did you mean '{}'?)", *hint) : "",
+                         u.dimension->text),
+             fmt::format("未知量纲 '{}'{}；请先声明：dimension {} \"…\"", u.dimension->text,
+                         hint ? fmt::format("（是否为 '{}'？）", *hint) : "", u.dimension->text)});
         return;
       }
-      env.units.add_unit({name, u.dimension->text, name, decimal::from_int(1), ctx.at(u.unit.range)});
+      env.units.add_unit(
+          {name, u.dimension->text, name, decimal::from_int(1), ctx.at(u.unit.range)});
       return;
     }
     const ast::quantity& def = *u.definition;
     if (!def.unit) {
-      ctx.error(def.range, {fmt::format("the definition of '{}' needs a unit, e.g. unit 千元 = 1000 元", name),
-                            fmt::format("单位 '{}' 的定义需要单位，例如 unit 千元 = 1000 元", name)});
+      ctx.error(def.range,
+                {fmt::format("the definition of '{}' needs a unit, e.g. unit 千元 = 1000 元", name),
+                 fmt::format("单位 '{}' 的定义需要单位，例如 unit 千元 = 1000 元", name)});
       return;
     }
     auto of = env.units.resolve(def.unit->text);
     if (!of) {
-      ctx.error(def.unit->range, {fmt::format("unit '{}' is not declared (before this line)", def.unit->text),
-                                  fmt::format("单位 '{}' 未声明（须在此行之前声明）", def.unit->text)});
+      ctx.error(def.unit->range,
+                {fmt::format("unit '{}' is not declared (before this line)", def.unit->text),
+                 fmt::format("单位 '{}' 未声明（须在此行之前声明）", def.unit->text)});
       return;
     }
     if (def.num.value.sign() <= 0) {
@@ -84,8 +90,10 @@ struct declaration_checker {
   void operator()(const ast::terms_decl& t) const {
     for (const ast::name& term : t.terms) {
       if (const term_def* prev = env.terms.find(term.text)) {
-        auto& diag = ctx.error(term.range, {fmt::format("term '{}' is already declared as {}", term.text, prev->term_class),
-                                            fmt::format("术语 '{}' 已声明为 {}", term.text, prev->term_class)});
+        auto& diag = ctx.error(
+            term.range,
+            {fmt::format("term '{}' is already declared as {}", term.text, prev->term_class),
+             fmt::format("术语 '{}' 已声明为 {}", term.text, prev->term_class)});
         ctx.note(diag, prev->loc, sources, {"first declared here", "首次声明于此"});
         continue;
       }

@@ -37,8 +37,9 @@ struct project_checker {
   bool first_time(const ast::name& key) {
     auto [it, fresh] = seen_fields.emplace(key.text, key.range);
     if (!fresh) {
-      auto& d = ctx.error(key.range, {fmt::format("field '{}' is given twice in this project", key.text),
-                                      fmt::format("字段 '{}' 在本项目中重复出现", key.text)});
+      auto& d =
+          ctx.error(key.range, {fmt::format("field '{}' is given twice in this project", key.text),
+                                fmt::format("字段 '{}' 在本项目中重复出现", key.text)});
       d.notes.push_back({ctx.src, it->second, {"first given here", "首次出现于此"}});
     }
     return fresh;
@@ -59,8 +60,9 @@ struct project_checker {
     auto from = resolve_date(ctx, f.from);
     auto to = resolve_date(ctx, f.to);
     if (from && to && *to < *from) {
-      ctx.error(f.to.range, {fmt::format("the period ends ({}) before it starts ({})", f.to.text, f.from.text),
-                             fmt::format("期间的结束日期（{}）早于开始日期（{}）", f.to.text, f.from.text)});
+      ctx.error(f.to.range,
+                {fmt::format("the period ends ({}) before it starts ({})", f.to.text, f.from.text),
+                 fmt::format("期间的结束日期（{}）早于开始日期（{}）", f.to.text, f.from.text)});
       return;
     }
     out.period_from = from;
@@ -78,8 +80,8 @@ struct project_checker {
       }
       auto a = resolve_in(ctx, env, e.amount, "currency", {"an amount of money", "资金金额"});
       if (!a) continue;
-      std::optional<decimal>* slot = e.key.text == "total"    ? &out.money.total
-                                     : e.key.text == "fiscal" ? &out.money.fiscal
+      std::optional<decimal>* slot = e.key.text == "total"       ? &out.money.total
+                                     : e.key.text == "fiscal"    ? &out.money.fiscal
                                      : e.key.text == "carryover" ? &out.money.carryover
                                                                  : &out.money.other;
       *slot = a->base_value.with_min_scale(2).value_or(a->base_value);
@@ -96,7 +98,8 @@ struct project_checker {
                     {fmt::format("'{}' would be a third level of groups; groups go two levels deep "
                                  "(一级指标 {{ 二级指标 {{ \"三级指标\" … }} }})",
                                  sub->label.text),
-                     fmt::format("'{}' 构成了第三层指标组；指标组只有两层（一级指标 {{ 二级指标 {{ \"三级指标\" … }} }}）",
+                     fmt::format("'{}' 构成了第三层指标组；指标组只有两层（一级指标 {{ 二级指标 {{ "
+                                 "\"三级指标\" … }} }}）",
                                  sub->label.text)});
           continue;
         }
@@ -144,9 +147,11 @@ struct project_checker {
     m.target_high = resolve_quantity(ctx, env, t.high);
     if (!m.target || !m.target_high) return false;
     if (m.target->base_unit != m.target_high->base_unit) {
-      ctx.error(t.high.range, {fmt::format("the two ends of the range are in different units ('{}' and '{}')",
-                                           m.target->unit, m.target_high->unit),
-                               fmt::format("区间两端的单位不一致（'{}' 与 '{}'）", m.target->unit, m.target_high->unit)});
+      ctx.error(t.high.range,
+                {fmt::format("the two ends of the range are in different units ('{}' and '{}')",
+                             m.target->unit, m.target_high->unit),
+                 fmt::format("区间两端的单位不一致（'{}' 与 '{}'）", m.target->unit,
+                             m.target_high->unit)});
       return false;
     }
     if (m.target_high->base_value < m.target->base_value) {
@@ -196,8 +201,9 @@ struct actuals_checker {
   void operator()(const ast::actual_entry& e) {
     auto [it, fresh] = seen.emplace("\"" + e.indicator.text, e.indicator.range);
     if (!fresh) {
-      auto& d = ctx.error(e.indicator.range, {fmt::format("the actual value of '{}' is given twice", e.indicator.text),
-                                              fmt::format("'{}' 的实际完成值重复出现", e.indicator.text)});
+      auto& d = ctx.error(e.indicator.range,
+                          {fmt::format("the actual value of '{}' is given twice", e.indicator.text),
+                           fmt::format("'{}' 的实际完成值重复出现", e.indicator.text)});
       d.notes.push_back({ctx.src, it->second, {"first given here", "首次出现于此"}});
       return;
     }
@@ -207,11 +213,13 @@ struct actuals_checker {
     if (e.because) a.because = e.because->text;
     if (e.override_score) {
       if (e.override_score->value.is_negative())
-        ctx.error(e.override_score->range, {"an overriding score cannot be negative", "调整后的得分不能为负数"});
+        ctx.error(e.override_score->range,
+                  {"an overriding score cannot be negative", "调整后的得分不能为负数"});
       a.override_score = e.override_score->value;
       a.override_reason = e.override_reason ? e.override_reason->text : "";
       if (a.override_reason.empty())
-        ctx.error(e.override_score->range, {"an overriding score needs a reason", "调整得分必须说明理由"});
+        ctx.error(e.override_score->range,
+                  {"an overriding score needs a reason", "调整得分必须说明理由"});
     }
     bool ok = std::visit([&](const auto& v) { return value(v, a); }, e.value);
     if (ok) out.values.push_back(std::move(a));
@@ -237,9 +245,12 @@ struct actuals_checker {
       auto s = resolve_quantity(ctx, env, *g.share);
       if (!s) return false;
       if (s->dimension != "ratio" || s->base_unit != "%") {
-        ctx.error(g.share->range,
-                  {fmt::format("the share after a grade is a percentage of the indicator's 分值, e.g. {} 75 %", g.grade.text),
-                   fmt::format("等级之后的比例是该指标分值的百分比，例如 {} 75 %", g.grade.text)});
+        ctx.error(
+            g.share->range,
+            {fmt::format(
+                 "the share after a grade is a percentage of the indicator's 分值, e.g. {} 75 %",
+                 g.grade.text),
+             fmt::format("等级之后的比例是该指标分值的百分比，例如 {} 75 %", g.grade.text)});
         return false;
       }
       a.share = s->base_value;
@@ -267,8 +278,9 @@ void check_documents(const std::vector<ast::file>& files, const environment& env
       if (const auto* p = std::get_if<ast::project>(&item)) {
         auto [it, fresh] = project_names.emplace(p->title.text, ctx.at(p->title.range));
         if (!fresh) {
-          auto& d = ctx.error(p->title.range, {fmt::format("project '{}' is declared twice", p->title.text),
-                                               fmt::format("项目 '{}' 重复申报", p->title.text)});
+          auto& d = ctx.error(p->title.range,
+                              {fmt::format("project '{}' is declared twice", p->title.text),
+                               fmt::format("项目 '{}' 重复申报", p->title.text)});
           ctx.note(d, it->second, out.sources, {"first declared here", "首次申报于此"});
           continue;
         }
@@ -281,8 +293,9 @@ void check_documents(const std::vector<ast::file>& files, const environment& env
       } else if (const auto* a = std::get_if<ast::actuals>(&item)) {
         auto [it, fresh] = actuals_names.emplace(a->project.text, ctx.at(a->project.range));
         if (!fresh) {
-          auto& d = ctx.error(a->project.range, {fmt::format("actuals for '{}' are given twice", a->project.text),
-                                                 fmt::format("项目 '{}' 的实际完成值重复出现", a->project.text)});
+          auto& d = ctx.error(a->project.range,
+                              {fmt::format("actuals for '{}' are given twice", a->project.text),
+                               fmt::format("项目 '{}' 的实际完成值重复出现", a->project.text)});
           ctx.note(d, it->second, out.sources, {"first given here", "首次出现于此"});
           continue;
         }

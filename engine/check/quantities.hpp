@@ -22,6 +22,7 @@ std::optional<model::amount> resolve_in(const check_context& ctx, const environm
 std::optional<date> resolve_date(const check_context& ctx, const ast::date_lit& d);
 
 // A known term, or an error that says how to write free text.
-const term_def* resolve_term(const check_context& ctx, const environment& env, const ast::name& word);
+const term_def* resolve_term(const check_context& ctx, const environment& env,
+                             const ast::name& word);
 
 }  // namespace kpi

@@ -16,14 +16,16 @@ namespace kpi {
 struct unit_def {
   std::string name;
   std::string dimension;
-  std::string base;    // the base unit this one is a multiple of
-  decimal factor;      // 1 unit = factor × base
+  std::string base;  // the base unit this one is a multiple of
+  decimal factor;    // 1 unit = factor × base
   model::location loc;
 };
 
 class unit_table {
  public:
-  void add_dimension(const std::string& name, model::location loc) { dimensions_.emplace(name, loc); }
+  void add_dimension(const std::string& name, model::location loc) {
+    dimensions_.emplace(name, loc);
+  }
   [[nodiscard]] const model::location* find_dimension(const std::string& name) const;
   void add_unit(unit_def def) {
     order_.push_back(def.name);

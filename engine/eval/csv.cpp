@@ -1,8 +1,8 @@
 // The CSV reader for actuals: records, header, then each cell's value as in .kpi actuals.
 #include "engine/eval/csv.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 
 #include "engine/check/quantities.hpp"
@@ -11,21 +11,31 @@
 namespace kpi::eval {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Trims ASCII blanks and U+3000 at both ends, moving `offset` with the front.
 std::string_view trim(std::string_view s, std::uint32_t& offset) {
   auto front = [&](std::string_view pre) { return s.substr(0, pre.size()) == pre; };
-  auto back = [&](std::string_view suf) { return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf; };
+  auto back = [&](std::string_view suf) {
+    return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+  };
   for (;;) {
-    if (front(" ") || front("\t")) s.remove_prefix(1), offset += 1;
-    else if (front("\u3000")) s.remove_prefix(3), offset += 3;
-    else break;
+    if (front(" ") || front("\t"))
+      s.remove_prefix(1), offset += 1;
+    else if (front("\u3000"))
+      s.remove_prefix(3), offset += 3;
+    else
+      break;
   }
   for (;;) {
-    if (back(" ") || back("\t")) s.remove_suffix(1);
-    else if (back("\u3000")) s.remove_suffix(3);
-    else break;
+    if (back(" ") || back("\t"))
+      s.remove_suffix(1);
+    else if (back("\u3000"))
+      s.remove_suffix(3);
+    else
+      break;
   }
   return s;
 }
@@ -42,7 +52,9 @@ struct cell_reader {
   check_context ctx;
   const environment& env;
 
-  source_range at(std::uint32_t off, std::size_t len) const { return {off, static_cast<std::uint32_t>(off + std::max<std::size_t>(len, 1))}; }
+  source_range at(std::uint32_t off, std::size_t len) const {
+    return {off, static_cast<std::uint32_t>(off + std::max<std::size_t>(len, 1))};
+  }
 
   // `56.80万元`, `1,002,300.00 元`, `92.5%`, `6次`, `12(次)`.
   bool quantity(std::string_view s, std::uint32_t off, std::size_t n, model::actual& a) const {
@@ -50,7 +62,8 @@ struct cell_reader {
     if (!num.empty() && num[0] == '+') num.erase(0, 1);
     auto v = decimal::parse(num);
     if (!v) {
-      ctx.error(at(off, n), {fmt::format("malformed number '{}'", s.substr(0, n)), fmt::format("数值格式错误 '{}'", s.substr(0, n))});
+      ctx.error(at(off, n), {fmt::format("malformed number '{}'", s.substr(0, n)),
+                             fmt::format("数值格式错误 '{}'", s.substr(0, n))});
       return false;
     }
     std::uint32_t uoff = off + static_cast<std::uint32_t>(n);
@@ -81,8 +94,9 @@ struct cell_reader {
 
   bool value(std::string_view s, std::uint32_t off, model::actual& a) const {
     if (s.empty()) {
-      ctx.error(at(off, 0), {"no actual value; leave the row out to report the indicator as missing",
-                             "缺少实际完成值；如无数据请删去该行（该指标将列为缺少实际完成值）"});
+      ctx.error(at(off, 0),
+                {"no actual value; leave the row out to report the indicator as missing",
+                 "缺少实际完成值；如无数据请删去该行（该指标将列为缺少实际完成值）"});
       return false;
     }
     if (s.size() == 10 && s[4] == '-' && s[7] == '-' && is_digit(s[0])) {
@@ -102,8 +116,12 @@ struct cell_reader {
       model::actual share;
       if (!quantity(rest, roff, number_prefix(rest), share)) return false;
       if (share.value->dimension != "ratio" || share.value->base_unit != "%") {
-        ctx.error(at(roff, rest.size()), {fmt::format("the share after a grade is a percentage of the indicator's 分值, e.g. {} 75%", word),
-                                          fmt::format("等级之后的比例是该指标分值的百分比，例如 {} 75%", word)});
+        ctx.error(
+            at(roff, rest.size()),
+            {fmt::format(
+                 "the share after a grade is a percentage of the indicator's 分值, e.g. {} 75%",
+                 word),
+             fmt::format("等级之后的比例是该指标分值的百分比，例如 {} 75%", word)});
         return false;
       }
       a.share = share.value->base_value;
@@ -122,12 +140,23 @@ struct cell_reader {
 
 // Column names, English or Chinese, to their role.
 std::string column_role(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  static const std::map<std::string, std::string> roles = {
-      {"project", "project"}, {"项目", "project"}, {"项目名称", "project"}, {"indicator", "indicator"},
-      {"指标", "indicator"}, {"三级指标", "indicator"}, {"actual", "actual"}, {"实际完成值", "actual"},
-      {"note", "note"}, {"备注", "note"}, {"偏差原因", "note"}, {"override", "override"}, {"调整得分", "override"},
-      {"override_reason", "override_reason"}, {"调整理由", "override_reason"}};
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  static const std::map<std::string, std::string> roles = {{"project", "project"},
+                                                           {"项目", "project"},
+                                                           {"项目名称", "project"},
+                                                           {"indicator", "indicator"},
+                                                           {"指标", "indicator"},
+                                                           {"三级指标", "indicator"},
+                                                           {"actual", "actual"},
+                                                           {"实际完成值", "actual"},
+                                                           {"note", "note"},
+                                                           {"备注", "note"},
+                                                           {"偏差原因", "note"},
+                                                           {"override", "override"},
+                                                           {"调整得分", "override"},
+                                                           {"override_reason", "override_reason"},
+                                                           {"调整理由", "override_reason"}};
   auto it = roles.find(name);
   return it == roles.end() ? "" : it->second;
 }
@@ -153,22 +182,29 @@ std::vector<csv_record> split_csv(const source_ptr& src, diagnostics& diags) {
       for (;;) {
         if (i >= t.size()) {
           diags.error(src, {static_cast<std::uint32_t>(open), static_cast<std::uint32_t>(open + 1)},
-                      {"unterminated quoted field (missing closing \")", "带引号的字段未结束（缺少右引号 \"）"});
+                      {"unterminated quoted field (missing closing \")",
+                       "带引号的字段未结束（缺少右引号 \"）"});
           return out;
         }
-        if (t[i] == '"' && i + 1 < t.size() && t[i + 1] == '"') f.text += '"', i += 2;
-        else if (t[i] == '"') { ++i; break; }
-        else f.text += t[i++];
+        if (t[i] == '"' && i + 1 < t.size() && t[i + 1] == '"')
+          f.text += '"', i += 2;
+        else if (t[i] == '"') {
+          ++i;
+          break;
+        } else
+          f.text += t[i++];
       }
       continue;
     }
-    if (c == ',') end_field(++i);
+    if (c == ',')
+      end_field(++i);
     else if (c == '\n' || c == '\r') {
       i += (c == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
       end_field(i);
       out.push_back(std::move(rec));
       rec.clear();
-    } else f.text += t[i++];
+    } else
+      f.text += t[i++];
   }
   if (!f.text.empty() || f.quoted || !rec.empty()) {
     end_field(i);
@@ -177,18 +213,21 @@ std::vector<csv_record> split_csv(const source_ptr& src, diagnostics& diags) {
   return out;
 }
 
-std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::uint32_t file, const environment& env,
-                                                   diagnostics& diags) {
+std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::uint32_t file,
+                                                   const environment& env, diagnostics& diags) {
   std::vector<model::actuals_block> blocks;
   auto records = split_csv(src, diags);
   auto blank = [](const csv_record& r) {
-    return std::all_of(r.begin(), r.end(), [](const csv_field& f) { return f.text.find_first_not_of(" \t") == std::string::npos; });
+    return std::all_of(r.begin(), r.end(), [](const csv_field& f) {
+      return f.text.find_first_not_of(" \t") == std::string::npos;
+    });
   };
   auto first = std::find_if_not(records.begin(), records.end(), blank);
   cell_reader cells{{diags, src, file}, env};
   if (first == records.end()) {
-    diags.error(src, {0, 0}, {"empty CSV: expected the header project,indicator,actual[,note]",
-                              "CSV 为空：应有表头 project,indicator,actual[,note]"});
+    diags.error(src, {0, 0},
+                {"empty CSV: expected the header project,indicator,actual[,note]",
+                 "CSV 为空：应有表头 project,indicator,actual[,note]"});
     return blocks;
   }
   std::map<std::string, std::size_t> col;
@@ -197,17 +236,23 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
     std::string role = column_role(std::string(trim((*first)[k].text, off)));
     if (role.empty() || col.count(role)) {
       diags.error(src, cells.at((*first)[k].offset, (*first)[k].text.size()),
-                  {fmt::format("unexpected column '{}' (expected project,indicator,actual[,note][,override,override_reason])", (*first)[k].text),
-                   fmt::format("无法识别的列 '{}'（应为 project,indicator,actual[,note][,override,override_reason]）", (*first)[k].text)});
+                  {fmt::format("unexpected column '{}' (expected "
+                               "project,indicator,actual[,note][,override,override_reason])",
+                               (*first)[k].text),
+                   fmt::format("无法识别的列 '{}'（应为 "
+                               "project,indicator,actual[,note][,override,override_reason]）",
+                               (*first)[k].text)});
       return blocks;
     }
     col[role] = k;
   }
   for (const char* need : {"project", "indicator", "actual"})
     if (!col.count(need)) {
-      diags.error(src, cells.at((*first)[0].offset, 1),
-                  {fmt::format("the header has no '{}' column (expected project,indicator,actual[,note])", need),
-                   fmt::format("表头缺少 '{}' 列（应为 project,indicator,actual[,note]）", need)});
+      diags.error(
+          src, cells.at((*first)[0].offset, 1),
+          {fmt::format("the header has no '{}' column (expected project,indicator,actual[,note])",
+                       need),
+           fmt::format("表头缺少 '{}' 列（应为 project,indicator,actual[,note]）", need)});
       return blocks;
     }
   std::map<std::string, std::size_t> block_of;
@@ -224,14 +269,18 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       return std::string(trim((*r)[c->second].text, off));
     };
     std::uint32_t poff = 0, ioff = 0, aoff = 0, noff = 0, ooff = 0, roff = 0;
-    std::string project = cell("project", poff), name = cell("indicator", ioff), value = cell("actual", aoff);
+    std::string project = cell("project", poff), name = cell("indicator", ioff),
+                value = cell("actual", aoff);
     if (r->size() > first->size()) {
-      diags.error(src, cells.at((*r)[first->size()].offset, 1), {fmt::format("this row has {} fields; the header has {}", r->size(), first->size()),
-                                                                  fmt::format("该行有 {} 个字段，表头只有 {} 个", r->size(), first->size())});
+      diags.error(
+          src, cells.at((*r)[first->size()].offset, 1),
+          {fmt::format("this row has {} fields; the header has {}", r->size(), first->size()),
+           fmt::format("该行有 {} 个字段，表头只有 {} 个", r->size(), first->size())});
       continue;
     }
     if (project.empty() || name.empty()) {
-      diags.error(src, cells.at(project.empty() ? poff : ioff, 1), {"a row needs a project and an indicator", "每行须有项目名称和指标名称"});
+      diags.error(src, cells.at(project.empty() ? poff : ioff, 1),
+                  {"a row needs a project and an indicator", "每行须有项目名称和指标名称"});
       continue;
     }
     model::actual a;
@@ -242,22 +291,26 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
     if (!over.empty()) {
       auto v = decimal::parse(over);
       if (!v || v->is_negative()) {
-        diags.error(src, cells.at(ooff, over.size()), {fmt::format("malformed overriding score '{}'", over), fmt::format("调整得分格式错误 '{}'", over)});
+        diags.error(src, cells.at(ooff, over.size()),
+                    {fmt::format("malformed overriding score '{}'", over),
+                     fmt::format("调整得分格式错误 '{}'", over)});
         continue;
       }
       a.override_score = v;
       a.override_reason = cell("override_reason", roff);
       if (a.override_reason.empty()) {
-        diags.error(src, cells.at(ooff, over.size()), {"an overriding score needs a reason (override_reason column)",
-                                                        "调整得分必须说明理由（override_reason 列）"});
+        diags.error(src, cells.at(ooff, over.size()),
+                    {"an overriding score needs a reason (override_reason column)",
+                     "调整得分必须说明理由（override_reason 列）"});
         continue;
       }
     }
     if (!cells.value(value, aoff, a)) continue;
     auto [it, fresh] = seen.emplace(std::make_pair(project, name), ioff);
     if (!fresh) {
-      auto& d = diags.error(src, cells.at(ioff, name.size()), {fmt::format("the actual value of '{}' is given twice", name),
-                                                               fmt::format("'{}' 的实际完成值重复出现", name)});
+      auto& d = diags.error(src, cells.at(ioff, name.size()),
+                            {fmt::format("the actual value of '{}' is given twice", name),
+                             fmt::format("'{}' 的实际完成值重复出现", name)});
       d.notes.push_back({src, cells.at(it->second, 1), {"first given here", "首次出现于此"}});
       continue;
     }

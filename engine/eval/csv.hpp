@@ -26,7 +26,7 @@ std::vector<csv_record> split_csv(const source_ptr& src, diagnostics& diags);
 // The rows as actuals blocks, one per project in order of first appearance. `file` is the
 // index `src` has among the sources that locations refer to. Every row becomes an actual or
 // an error at its position.
-std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::uint32_t file, const environment& env,
-                                                   diagnostics& diags);
+std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::uint32_t file,
+                                                   const environment& env, diagnostics& diags);
 
 }  // namespace kpi::eval

@@ -19,7 +19,8 @@ struct scorer {
     findings.report(level, s, {at.offset, at.offset + 1}, std::move(t));
   }
 
-  indicator_result indicator(const model::indicator& ind, const indicator_plan& ip, const model::actual* a) const {
+  indicator_result indicator(const model::indicator& ind, const indicator_plan& ip,
+                             const model::actual* a) const {
     indicator_result r;
     r.ind = &ind;
     r.group = ip.group;
@@ -53,24 +54,30 @@ struct scorer {
       r.computed = r.score;
       r.score = a->override_score->round(2).with_min_scale(2).value_or(*a->override_score);
       r.override_reason = a->override_reason;
-      r.explain += fmt::format("; assessor override → {} ({})", r.score.to_string(), a->override_reason);
+      r.explain +=
+          fmt::format("; assessor override → {} ({})", r.score.to_string(), a->override_reason);
       if (r.score > r.weight)
         report(severity::error, a->loc,
-               {fmt::format("the overriding score {} is more than the 分值 {}", r.score.to_string(), r.weight.to_string()),
-                fmt::format("调整后的得分 {} 超过分值 {}", r.score.to_string(), r.weight.to_string())});
+               {fmt::format("the overriding score {} is more than the 分值 {}", r.score.to_string(),
+                            r.weight.to_string()),
+                fmt::format("调整后的得分 {} 超过分值 {}", r.score.to_string(),
+                            r.weight.to_string())});
     }
     if (r.needs_reason()) {
       text what = deviation_text(r.dev);
-      report(severity::warning, a->loc,
-             {fmt::format("'{}': {} ({} against {}); give the reason with because \"…\" (or the CSV note)", ind.name,
-                          what.en, r.actual, r.target),
-              fmt::format("「{}」{}（{}，指标值 {}），需说明偏差原因：because \"…\"（CSV 的 note 列）", ind.name, what.zh,
-                          r.actual, r.target)});
+      report(
+          severity::warning, a->loc,
+          {fmt::format(
+               "'{}': {} ({} against {}); give the reason with because \"…\" (or the CSV note)",
+               ind.name, what.en, r.actual, r.target),
+           fmt::format("「{}」{}（{}，指标值 {}），需说明偏差原因：because \"…\"（CSV 的 note 列）",
+                       ind.name, what.zh, r.actual, r.target)});
     }
     return r;
   }
 
-  void budget(const model::project& proj, const project_actuals& pa, const project_plan& plan, project_result& out) const {
+  void budget(const model::project& proj, const project_actuals& pa, const project_plan& plan,
+              project_result& out) const {
     budget_result& b = out.budget;
     b.weight = plan.budget_points.with_min_scale(2).value_or(plan.budget_points);
     b.budget = pa.budget ? pa.budget : proj.money.total;
@@ -79,7 +86,8 @@ struct scorer {
     if (b.weight.is_zero()) return;
     if (!b.budget || b.budget->sign() <= 0)
       report(severity::error, proj.loc,
-             {fmt::format("project '{}' has no budget (funds total) to compute the execution rate", proj.name),
+             {fmt::format("project '{}' has no budget (funds total) to compute the execution rate",
+                          proj.name),
               fmt::format("项目「{}」没有预算数（funds total），无法计算预算执行率", proj.name)});
     if (!b.executed) {
       out.missing.push_back(budget_indicator);
@@ -88,11 +96,15 @@ struct scorer {
     score_budget(p, b);
     if (b.below_floor && b.reason.empty())
       report(severity::warning, proj.loc,
-             {fmt::format("project '{}': budget execution rate {} is below {} %; give the reason (\"预算执行数\" = … "
+             {fmt::format("project '{}': budget execution rate {} is below {} %; give the reason "
+                          "(\"预算执行数\" = … "
                           "because \"…\", or the CSV note)",
-                          proj.name, percent_text(*b.rate), p.budget_rate_floor.normalized().to_string()),
-              fmt::format("项目「{}」预算执行率 {} 低于 {} %，需说明原因（\"预算执行数\" = … because \"…\"，或 CSV 的 note 列）",
-                          proj.name, percent_text(*b.rate), p.budget_rate_floor.normalized().to_string())});
+                          proj.name, percent_text(*b.rate),
+                          p.budget_rate_floor.normalized().to_string()),
+              fmt::format("项目「{}」预算执行率 {} 低于 {} %，需说明原因（\"预算执行数\" = … "
+                          "because \"…\"，或 CSV 的 note 列）",
+                          proj.name, percent_text(*b.rate),
+                          p.budget_rate_floor.normalized().to_string())});
   }
 };
 
@@ -117,7 +129,8 @@ eval_result evaluate(const scoring_params& p, const model::model& m, const match
     for (std::size_t k = 0; k < proj.indicators.size(); ++k) {
       const auto& ind = proj.indicators[k];
       auto it = pa.by_name.find(ind.name);
-      indicator_result ir = sc.indicator(ind, plan.indicators[k], it == pa.by_name.end() ? nullptr : it->second);
+      indicator_result ir =
+          sc.indicator(ind, plan.indicators[k], it == pa.by_name.end() ? nullptr : it->second);
       if (ir.dev == deviation::missing) {
         r.missing.push_back(ind.name);
         r.complete = false;

@@ -10,12 +10,14 @@
 namespace kpi::eval {
 namespace {
 
-void error_at(diagnostics& diags, const std::vector<source_ptr>& sources, const model::location& at, text t) {
+void error_at(diagnostics& diags, const std::vector<source_ptr>& sources, const model::location& at,
+              text t) {
   source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
   diags.error(s, {at.offset, at.offset + 1}, std::move(t));
 }
 
-unmatched_actual unmatched_row(const std::string& project, const model::actual& a, std::string suggestion) {
+unmatched_actual unmatched_row(const std::string& project, const model::actual& a,
+                               std::string suggestion) {
   return {project, a.indicator, actual_text(a), std::move(suggestion), a.loc};
 }
 
@@ -35,19 +37,22 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
     auto pi = project_index.find(b.project);
     if (pi == project_index.end()) {
       std::string near = closest(b.project, project_names).value_or("");
-      if (b.executed) out.orphans.push_back({b.project, budget_indicator, b.executed->to_string() + " 元", near, b.loc});
+      if (b.executed)
+        out.orphans.push_back(
+            {b.project, budget_indicator, b.executed->to_string() + " 元", near, b.loc});
       for (const auto& a : b.values) out.orphans.push_back(unmatched_row(b.project, a, near));
       continue;
     }
     const model::project& proj = m.projects[pi->second];
     project_actuals& pa = out.projects[pi->second];
     pa.given = true;
-    auto set_once = [&](std::optional<decimal>& slot, const std::optional<decimal>& v, const model::location& at,
-                        const char* what) {
+    auto set_once = [&](std::optional<decimal>& slot, const std::optional<decimal>& v,
+                        const model::location& at, const char* what) {
       if (!v) return;
       if (slot)
-        error_at(diags, sources, at, {fmt::format("the {} of '{}' is given twice", what, b.project),
-                                      fmt::format("项目「{}」的{}重复给出", b.project, what)});
+        error_at(diags, sources, at,
+                 {fmt::format("the {} of '{}' is given twice", what, b.project),
+                  fmt::format("项目「{}」的{}重复给出", b.project, what)});
       slot = v;
     };
     set_once(pa.executed, b.executed, b.loc, "预算执行数");
@@ -59,22 +64,26 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
     for (const auto& a : b.values) {
       if (a.indicator == budget_indicator && names.count(a.indicator) == 0) {
         if (a.k != model::actual_kind::quantity || a.value->dimension != "currency") {
-          error_at(diags, sources, a.loc, {"预算执行数 is an amount of money, e.g. 1,002,300.00 元",
-                                           "预算执行数应为金额，例如 1,002,300.00 元"});
+          error_at(diags, sources, a.loc,
+                   {"预算执行数 is an amount of money, e.g. 1,002,300.00 元",
+                    "预算执行数应为金额，例如 1,002,300.00 元"});
           continue;
         }
-        set_once(pa.executed, a.value->base_value.with_min_scale(2).value_or(a.value->base_value), a.loc, "预算执行数");
+        set_once(pa.executed, a.value->base_value.with_min_scale(2).value_or(a.value->base_value),
+                 a.loc, "预算执行数");
         pa.executed_reason = a.because;
         continue;
       }
       if (names.count(a.indicator) == 0) {
-        pa.unmatched.push_back(unmatched_row(b.project, a, closest(a.indicator, ordered).value_or("")));
+        pa.unmatched.push_back(
+            unmatched_row(b.project, a, closest(a.indicator, ordered).value_or("")));
         continue;
       }
       auto [it, fresh] = pa.by_name.emplace(a.indicator, &a);
       if (!fresh)
         error_at(diags, sources, a.loc,
-                 {fmt::format("the actual value of '{}' in project '{}' is given twice", a.indicator, b.project),
+                 {fmt::format("the actual value of '{}' in project '{}' is given twice",
+                              a.indicator, b.project),
                   fmt::format("项目「{}」中「{}」的实际完成值重复给出", b.project, a.indicator)});
     }
   }

@@ -15,10 +15,10 @@ namespace kpi::eval {
 
 // The actuals of one project, merged from every block given for it.
 struct project_actuals {
-  bool given = false;                 // some block names this project
-  std::optional<decimal> executed;    // 预算执行数, 元
-  std::optional<decimal> budget;      // adjusted budget, 元
-  std::string executed_reason;        // `"预算执行数" = … because "…"` / the CSV note
+  bool given = false;               // some block names this project
+  std::optional<decimal> executed;  // 预算执行数, 元
+  std::optional<decimal> budget;    // adjusted budget, 元
+  std::string executed_reason;      // `"预算执行数" = … because "…"` / the CSV note
   std::map<std::string, const model::actual*> by_name;
   std::vector<unmatched_actual> unmatched;
 };

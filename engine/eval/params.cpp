@@ -1,8 +1,8 @@
 // Scoring pack → scoring_params: a reader for the constant subset of pack expressions.
 #include "engine/eval/params.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace kpi::eval {
 namespace {
@@ -10,9 +10,9 @@ namespace {
 // A constant: `10`, `90 %`, `renormalise`, `"…"`, `80 % .. 100 %`, `[a, b]`.
 struct constant {
   enum class kind { number, symbol, string, range, list } k = kind::number;
-  decimal num;            // number: in its base unit
-  std::string dimension;  // number: empty without a unit
-  std::string text;       // symbol, string
+  decimal num;                  // number: in its base unit
+  std::string dimension;        // number: empty without a unit
+  std::string text;             // symbol, string
   std::vector<constant> items;  // range: low, high; list: the items
   source_range range;
 };
@@ -82,17 +82,21 @@ struct reader {
         return v;
       }
     }
-    error(e.range, {"a scoring pack value must be a constant: a number (with a unit), a symbol, a string, a range "
-                    "a .. b or a list [a, b]",
-                    "评分办法的取值必须是常量：数值（可带单位）、符号、字符串、区间 a .. b 或列表 [a, b]"});
+    error(e.range,
+          {"a scoring pack value must be a constant: a number (with a unit), a symbol, a string, a "
+           "range "
+           "a .. b or a list [a, b]",
+           "评分办法的取值必须是常量：数值（可带单位）、符号、字符串、区间 a .. b 或列表 [a, b]"});
     return std::nullopt;
   }
 
   // A number in `dimension` ("" for a plain number, "ratio" for a percentage).
   std::optional<decimal> number(const constant& c, std::string_view dimension) {
     if (c.k == constant::kind::number && c.dimension == dimension) return c.num;
-    error(c.range, dimension == "ratio" ? text{"expected a percentage, e.g. 90 %", "应为百分比，例如 90 %"}
-                                        : text{"expected a number without a unit, e.g. 10", "应为不带单位的数值，例如 10"});
+    error(c.range,
+          dimension == "ratio"
+              ? text{"expected a percentage, e.g. 90 %", "应为百分比，例如 90 %"}
+              : text{"expected a number without a unit, e.g. 10", "应为不带单位的数值，例如 10"});
     return std::nullopt;
   }
   std::optional<std::string> symbol(const constant& c, const std::vector<std::string>& allowed) {
@@ -100,7 +104,8 @@ struct reader {
         (allowed.empty() || std::find(allowed.begin(), allowed.end(), c.text) != allowed.end()))
       return c.text;
     std::string list = fmt::format("{}", fmt::join(allowed, " | "));
-    error(c.range, {fmt::format("expected one of: {}", list), fmt::format("应为以下之一：{}", list)});
+    error(c.range,
+          {fmt::format("expected one of: {}", list), fmt::format("应为以下之一：{}", list)});
     return std::nullopt;
   }
   std::optional<std::vector<std::string>> symbols(const constant& c) {
@@ -110,10 +115,12 @@ struct reader {
         if (i.k == constant::kind::symbol || i.k == constant::kind::string) out.push_back(i.text);
       if (out.size() == c.items.size()) return out;
     }
-    error(c.range, {"expected a list of names, e.g. [达成年度指标, 已达成]", "应为名称列表，例如 [达成年度指标, 已达成]"});
+    error(c.range, {"expected a list of names, e.g. [达成年度指标, 已达成]",
+                    "应为名称列表，例如 [达成年度指标, 已达成]"});
     return std::nullopt;
   }
-  std::optional<band> range(const std::string& name, const constant& c, std::string_view dimension) {
+  std::optional<band> range(const std::string& name, const constant& c,
+                            std::string_view dimension) {
     if (c.k != constant::kind::range) {
       error(c.range, {"expected a range, e.g. 80 % .. 100 %", "应为区间，例如 80 % .. 100 %"});
       return std::nullopt;
@@ -129,14 +136,17 @@ struct reader {
   }
 
   // Bands must tile [from, to] without gap or overlap.
-  void check_tiling(std::vector<std::pair<band, source_range>> bands, const decimal& from, const decimal& to,
-                    source_range table) {
-    std::stable_sort(bands.begin(), bands.end(), [](const auto& a, const auto& b) { return a.first.low < b.first.low; });
+  void check_tiling(std::vector<std::pair<band, source_range>> bands, const decimal& from,
+                    const decimal& to, source_range table) {
+    std::stable_sort(bands.begin(), bands.end(),
+                     [](const auto& a, const auto& b) { return a.first.low < b.first.low; });
     decimal at = from;
     for (const auto& [b, r] : bands) {
       if (b.low > at)
-        error(r, {fmt::format("gap in the bands: nothing covers {} .. {}", at.to_string(), b.low.to_string()),
-                  fmt::format("等级区间有空缺：{} .. {} 不属于任何等级", at.to_string(), b.low.to_string())});
+        error(r, {fmt::format("gap in the bands: nothing covers {} .. {}", at.to_string(),
+                              b.low.to_string()),
+                  fmt::format("等级区间有空缺：{} .. {} 不属于任何等级", at.to_string(),
+                              b.low.to_string())});
       else if (b.low < at)
         error(r, {fmt::format("'{}' overlaps another band below {}", b.name, at.to_string()),
                   fmt::format("'{}' 与其他等级在 {} 以下重叠", b.name, at.to_string())});
@@ -163,28 +173,35 @@ void read_param(reader& rd, scoring_params& p, const ast::param_decl& d) {
   } else if (id == "missing_group") {
     if (auto s = rd.symbol(*c, {"renormalise", "none"})) p.renormalise = *s == "renormalise";
   } else if (id == "reverse") {
-    if (auto s = rd.symbol(*c, {"ratio", "linear"})) p.reverse = *s == "ratio" ? reverse_method::ratio : reverse_method::linear;
+    if (auto s = rd.symbol(*c, {"ratio", "linear"}))
+      p.reverse = *s == "ratio" ? reverse_method::ratio : reverse_method::linear;
   } else if (id == "budget_rate_floor") {
     if (auto v = rd.number(*c, "ratio")) p.budget_rate_floor = *v;
   } else if (id == "over_achievement") {
     if (auto v = positive(rd.number(*c, "ratio"))) p.over_achievement = *v;
   } else if (id == "division_places") {
     auto v = rd.number(*c, "");
-    if (v && (v->scale() > 0 && v->normalized().scale() > 0 || *v < decimal::from_int(12) || *v > decimal::from_int(20)))
-      rd.error(c->range, {"division_places must be a whole number from 12 to 20", "division_places 应为 12 至 20 的整数"});
+    if (v && (v->scale() > 0 && v->normalized().scale() > 0 || *v < decimal::from_int(12) ||
+              *v > decimal::from_int(20)))
+      rd.error(c->range, {"division_places must be a whole number from 12 to 20",
+                          "division_places 应为 12 至 20 的整数"});
     else if (v)
       p.division_places = static_cast<int>(v->normalized().coefficient());
   } else {
-    rd.error(d.id.range, {fmt::format("unknown scoring parameter '{}'", id), fmt::format("未知的评分参数 '{}'", id)});
+    rd.error(d.id.range, {fmt::format("unknown scoring parameter '{}'", id),
+                          fmt::format("未知的评分参数 '{}'", id)});
   }
 }
 
 void read_table(reader& rd, scoring_params& p, const ast::table_decl& t) {
   std::vector<std::pair<band, source_range>> tiles;
-  bool grades = t.id.text == "grades", bands = t.id.text == "grade_bands", weights = t.id.text == "weights";
+  bool grades = t.id.text == "grades", bands = t.id.text == "grade_bands",
+       weights = t.id.text == "weights";
   if (!grades && !bands && !weights) {
-    rd.error(t.id.range, {fmt::format("unknown scoring table '{}' (expected weights, grades or grade_bands)", t.id.text),
-                          fmt::format("未知的评分表 '{}'（应为 weights、grades 或 grade_bands）", t.id.text)});
+    rd.error(t.id.range,
+             {fmt::format("unknown scoring table '{}' (expected weights, grades or grade_bands)",
+                          t.id.text),
+              fmt::format("未知的评分表 '{}'（应为 weights、grades 或 grade_bands）", t.id.text)});
     return;
   }
   for (const auto& row : t.rows) {
@@ -194,8 +211,10 @@ void read_table(reader& rd, scoring_params& p, const ast::table_decl& t) {
     if (v.size() != row.values.size()) continue;
     std::size_t want_min = grades ? 2 : 1, want_max = grades ? 3 : (weights ? 2 : 1);
     if (v.size() < want_min || v.size() > want_max) {
-      rd.error(row.key.range, {fmt::format("'{}' has {} values; expected {} to {}", row.key.text, v.size(), want_min, want_max),
-                               fmt::format("'{}' 有 {} 个值，应为 {} 至 {} 个", row.key.text, v.size(), want_min, want_max)});
+      rd.error(row.key.range, {fmt::format("'{}' has {} values; expected {} to {}", row.key.text,
+                                           v.size(), want_min, want_max),
+                               fmt::format("'{}' 有 {} 个值，应为 {} 至 {} 个", row.key.text,
+                                           v.size(), want_min, want_max)});
       continue;
     }
     if (weights) {
@@ -223,8 +242,10 @@ void read_table(reader& rd, scoring_params& p, const ast::table_decl& t) {
         if (auto s = rd.symbols(v[2])) g.spellings = *s;
       bool top = b->high == decimal::from_int(100);
       if (*share < b->low || *share > b->high || (*share == b->high && !top))
-        rd.error(v[1].range, {fmt::format("the default {} % lies outside the band of '{}'", share->to_string(), row.key.text),
-                              fmt::format("默认比例 {} % 不在 '{}' 的区间内", share->to_string(), row.key.text)});
+        rd.error(v[1].range, {fmt::format("the default {} % lies outside the band of '{}'",
+                                          share->to_string(), row.key.text),
+                              fmt::format("默认比例 {} % 不在 '{}' 的区间内", share->to_string(),
+                                          row.key.text)});
       tiles.emplace_back(*b, v[0].range);
       p.grades.push_back(std::move(g));
     }
@@ -256,8 +277,8 @@ std::string scoring_params::grade_of(const decimal& score) const {
   return "";
 }
 
-std::optional<scoring_params> read_scoring_pack(const std::vector<ast::file>& files, const unit_table& units,
-                                                diagnostics& diags) {
+std::optional<scoring_params> read_scoring_pack(const std::vector<ast::file>& files,
+                                                const unit_table& units, diagnostics& diags) {
   for (const auto& f : files)
     for (const auto& item : f.items) {
       const auto* pk = std::get_if<ast::pack>(&item);
@@ -277,15 +298,19 @@ std::optional<scoring_params> read_scoring_pack(const std::vector<ast::file>& fi
         if (const auto* d = std::get_if<ast::param_decl>(&pi)) read_param(rd, p, *d);
         if (const auto* t = std::get_if<ast::table_decl>(&pi)) read_table(rd, p, *t);
         if (std::holds_alternative<ast::rule_decl>(pi))
-          rd.error(std::get<ast::rule_decl>(pi).range, {"a scoring pack has no rules", "评分办法中不能有规则"});
+          rd.error(std::get<ast::rule_decl>(pi).range,
+                   {"a scoring pack has no rules", "评分办法中不能有规则"});
       }
       if (p.grades.empty() || p.grade_bands.empty() || p.groups.empty())
-        rd.error(pk->title.range, {"a scoring pack needs the tables weights, grades and grade_bands",
-                                   "评分办法需要 weights、grades 和 grade_bands 三张表"});
+        rd.error(pk->title.range,
+                 {"a scoring pack needs the tables weights, grades and grade_bands",
+                  "评分办法需要 weights、grades 和 grade_bands 三张表"});
       if (!rd.ok) return std::nullopt;
       return p;
     }
-  diags.error(nullptr, {}, {"no scoring pack (a pack with `kind scoring`) was given", "未提供评分办法（kind scoring 的 pack）"});
+  diags.error(nullptr, {},
+              {"no scoring pack (a pack with `kind scoring`) was given",
+               "未提供评分办法（kind scoring 的 pack）"});
   return std::nullopt;
 }
 

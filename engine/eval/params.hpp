@@ -42,8 +42,8 @@ enum class reverse_method { ratio, linear };
 struct scoring_params {
   std::string title;
   std::string version;
-  decimal budget_points;              // 预算执行率 row; 0 when absent
-  std::vector<group_weight> groups;   // in pack order
+  decimal budget_points;             // 预算执行率 row; 0 when absent
+  std::vector<group_weight> groups;  // in pack order
   decimal total = decimal::from_int(100);
   std::string cost_group = "产出指标";  // empty: 成本指标 has its own row
   bool renormalise = true;
@@ -63,7 +63,7 @@ struct scoring_params {
 // Reads the first `kind scoring` pack among `files`; every value outside the constant subset
 // (numbers with units, percentages, symbols, ranges, lists, strings) is a positioned error.
 // nullopt when there is no scoring pack or it has errors (reported in `diags`).
-std::optional<scoring_params> read_scoring_pack(const std::vector<ast::file>& files, const unit_table& units,
-                                                diagnostics& diags);
+std::optional<scoring_params> read_scoring_pack(const std::vector<ast::file>& files,
+                                                const unit_table& units, diagnostics& diags);
 
 }  // namespace kpi::eval

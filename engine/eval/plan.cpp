@@ -1,8 +1,8 @@
 // Weights of a project's indicators (SCORING.md §1).
 #include "engine/eval/plan.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <numeric>
 
 namespace kpi::eval {
@@ -21,7 +21,8 @@ source_ptr source_of(const std::vector<source_ptr>& sources, const model::locati
   return at.file < sources.size() ? sources[at.file] : nullptr;
 }
 
-void error_at(diagnostics& diags, const std::vector<source_ptr>& sources, const model::location& at, text t) {
+void error_at(diagnostics& diags, const std::vector<source_ptr>& sources, const model::location& at,
+              text t) {
   diags.error(source_of(sources, at), {at.offset, at.offset + 1}, std::move(t));
 }
 
@@ -42,7 +43,8 @@ std::vector<decimal> proportional_split(const decimal& amount, const std::vector
   }
   std::vector<std::size_t> order(shares.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rest[a] > rest[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return rest[a] > rest[b]; });
   for (std::size_t k = 0; k < order.size() && given < amount; ++k) {
     parts[order[k]] = parts[order[k]].add(cent).value_or(parts[order[k]]);
     given = given.add(cent).value_or(given);
@@ -52,7 +54,8 @@ std::vector<decimal> proportional_split(const decimal& amount, const std::vector
 
 std::vector<decimal> even_split(const decimal& amount, std::size_t n) {
   if (n == 0) return {};
-  decimal each = floor_cents(amount.div(decimal::from_int(static_cast<std::int64_t>(n)), 12).value_or(decimal{}));
+  decimal each = floor_cents(
+      amount.div(decimal::from_int(static_cast<std::int64_t>(n)), 12).value_or(decimal{}));
   std::vector<decimal> parts(n, each);
   decimal given = each.mul(decimal::from_int(static_cast<std::int64_t>(n))).value_or(decimal{});
   for (std::size_t i = 0; i < n && given < amount; ++i) {
@@ -72,14 +75,17 @@ project_plan plan_project(const scoring_params& p, const model::project& project
   // Which group each indicator belongs to.
   std::vector<std::vector<std::size_t>> members(p.groups.size());
   for (std::size_t i = 0; i < inds.size(); ++i) {
-    std::string label = inds[i].level1 == "成本指标" && !p.cost_group.empty() ? p.cost_group : inds[i].level1;
+    std::string label =
+        inds[i].level1 == "成本指标" && !p.cost_group.empty() ? p.cost_group : inds[i].level1;
     auto g = std::find_if(p.groups.begin(), p.groups.end(), [&](const group_weight& gw) {
-      return gw.name == label || std::find(gw.aliases.begin(), gw.aliases.end(), label) != gw.aliases.end();
+      return gw.name == label ||
+             std::find(gw.aliases.begin(), gw.aliases.end(), label) != gw.aliases.end();
     });
     if (g == p.groups.end()) {
-      error_at(diags, sources, inds[i].loc,
-               {fmt::format("一级指标 '{}' has no row in the weights table of the scoring pack", label),
-                fmt::format("一级指标「{}」在评分办法的 weights 表中没有分值", label)});
+      error_at(
+          diags, sources, inds[i].loc,
+          {fmt::format("一级指标 '{}' has no row in the weights table of the scoring pack", label),
+           fmt::format("一级指标「{}」在评分办法的 weights 表中没有分值", label)});
       plan.ok = false;
       continue;
     }
@@ -93,17 +99,21 @@ project_plan plan_project(const scoring_params& p, const model::project& project
   decimal absent_points;
   for (std::size_t g = 0; g < p.groups.size(); ++g) {
     points.push_back(p.groups[g].points);
-    if (!members[g].empty()) present.push_back(g);
+    if (!members[g].empty())
+      present.push_back(g);
     else if (!p.groups[g].points.is_zero()) {
       absent_points = absent_points.add(p.groups[g].points).value_or(absent_points);
       plan.notes.push_back(
           p.renormalise
-              ? text{fmt::format("no indicator in {}: its {} points are spread over the other groups", p.groups[g].name,
-                                 p.groups[g].points.to_string()),
-                     fmt::format("无{}：其 {} 分按比例折算到其他指标组", p.groups[g].name, p.groups[g].points.to_string())}
-              : text{fmt::format("no indicator in {}: its {} points are not scored", p.groups[g].name,
-                                 p.groups[g].points.to_string()),
-                     fmt::format("无{}：其 {} 分不计", p.groups[g].name, p.groups[g].points.to_string())});
+              ? text{fmt::format(
+                         "no indicator in {}: its {} points are spread over the other groups",
+                         p.groups[g].name, p.groups[g].points.to_string()),
+                     fmt::format("无{}：其 {} 分按比例折算到其他指标组", p.groups[g].name,
+                                 p.groups[g].points.to_string())}
+              : text{fmt::format("no indicator in {}: its {} points are not scored",
+                                 p.groups[g].name, p.groups[g].points.to_string()),
+                     fmt::format("无{}：其 {} 分不计", p.groups[g].name,
+                                 p.groups[g].points.to_string())});
     }
   }
   if (p.renormalise && !absent_points.is_zero() && !present.empty()) {
@@ -140,10 +150,10 @@ project_plan plan_project(const scoring_params& p, const model::project& project
       decimal left = points[g].sub(explicit_sum).value_or(decimal{});
       if (left.is_negative()) {
         error_at(diags, sources, inds[members[g].front()].loc,
-                 {fmt::format("the explicit weights in {} add up to {}, more than its {} points", p.groups[g].name,
-                              explicit_sum.to_string(), points[g].to_string()),
-                  fmt::format("{}中明确给出的分值合计 {}，超过该组的 {} 分", p.groups[g].name, explicit_sum.to_string(),
-                              points[g].to_string())});
+                 {fmt::format("the explicit weights in {} add up to {}, more than its {} points",
+                              p.groups[g].name, explicit_sum.to_string(), points[g].to_string()),
+                  fmt::format("{}中明确给出的分值合计 {}，超过该组的 {} 分", p.groups[g].name,
+                              explicit_sum.to_string(), points[g].to_string())});
         plan.ok = false;
         left = decimal{};
       }
@@ -156,10 +166,10 @@ project_plan plan_project(const scoring_params& p, const model::project& project
   }
   if (plan.ok && !present.empty() && sum != p.total) {
     error_at(diags, sources, project.loc,
-             {fmt::format("the 分值 of project '{}' add up to {}, not {}: {}", project.name, sum.to_string(),
-                          p.total.to_string(), fmt::join(sums, ", ")),
-              fmt::format("项目「{}」的分值合计 {}，不等于 {}：{}", project.name, sum.to_string(), p.total.to_string(),
-                          fmt::join(sums, "，"))});
+             {fmt::format("the 分值 of project '{}' add up to {}, not {}: {}", project.name,
+                          sum.to_string(), p.total.to_string(), fmt::join(sums, ", ")),
+              fmt::format("项目「{}」的分值合计 {}，不等于 {}：{}", project.name, sum.to_string(),
+                          p.total.to_string(), fmt::join(sums, "，"))});
     plan.ok = false;
   }
   return plan;

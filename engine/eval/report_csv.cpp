@@ -23,18 +23,21 @@ std::string row(const std::vector<std::string>& cells) {
 }  // namespace
 
 std::string report_csv(const eval_result& r) {
-  std::string out = row({"project", "level1", "level2", "indicator", "target", "actual", "completion", "weight", "score",
-                         "deviation", "note", "project_score", "project_grade"});
+  std::string out =
+      row({"project", "level1", "level2", "indicator", "target", "actual", "completion", "weight",
+           "score", "deviation", "note", "project_score", "project_grade"});
   for (const auto& p : r.projects) {
     const budget_result& b = p.budget;
-    out += row({p.name, budget_row, "", budget_indicator, b.budget ? b.budget->to_string() + " 元" : "",
-                b.executed ? b.executed->to_string() + " 元" : "", b.rate ? b.rate->normalized().to_string() : "",
-                b.weight.to_string(), b.score.to_string(), b.below_floor ? "below_floor" : "", b.reason,
-                p.score.to_string(), p.grade});
+    out += row(
+        {p.name, budget_row, "", budget_indicator, b.budget ? b.budget->to_string() + " 元" : "",
+         b.executed ? b.executed->to_string() + " 元" : "",
+         b.rate ? b.rate->normalized().to_string() : "", b.weight.to_string(), b.score.to_string(),
+         b.below_floor ? "below_floor" : "", b.reason, p.score.to_string(), p.grade});
     for (const auto& i : p.indicators)
       out += row({p.name, i.ind->level1, i.ind->level2, i.ind->name, i.target, i.actual,
-                  i.completion ? i.completion->normalized().to_string() : "", i.weight.to_string(), i.score.to_string(),
-                  std::string(deviation_code(i.dev)), note_text(i, lang::zh), p.score.to_string(), p.grade});
+                  i.completion ? i.completion->normalized().to_string() : "", i.weight.to_string(),
+                  i.score.to_string(), std::string(deviation_code(i.dev)), note_text(i, lang::zh),
+                  p.score.to_string(), p.grade});
   }
   return out;
 }

@@ -13,11 +13,20 @@ std::string esc(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -37,16 +46,21 @@ std::string score_chart(const eval_result& r, bool zh) {
                                 left + width + 80, height, zh ? "项目得分" : "project scores");
   for (int tick : {60, 80, 90, 100}) {
     int x = left + width * tick / 100;
-    svg += fmt::format(R"(<line x1="{0}" y1="0" x2="{0}" y2="{1}" class="tick"/><text x="{0}" y="{2}" class="axis">{3}</text>)", x,
-                       height - 20, height - 5, tick);
+    svg += fmt::format(
+        R"(<line x1="{0}" y1="0" x2="{0}" y2="{1}" class="tick"/><text x="{0}" y="{2}" class="axis">{3}</text>)",
+        x, height - 20, height - 5, tick);
   }
   for (std::size_t k = 0; k < r.projects.size(); ++k) {
     const auto& p = r.projects[k];
     int y = static_cast<int>(k) * row + 4;
-    svg += fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)", left - 8, y + 15, esc(p.name));
-    svg += fmt::format(R"(<rect x="{}" y="{}" height="18" width="{}" class="bar g-{}"/>)", left, y,
-                       fmt::format("{:.2f}", std::stod(pct_of(p.score, decimal::from_int(100))) * width / 100), esc(p.grade));
-    svg += fmt::format(R"(<text x="{}" y="{}" class="value">{} {}</text>)", left + width + 6, y + 14, p.score.to_string(), esc(p.grade));
+    svg += fmt::format(R"(<text x="{}" y="{}" class="label">{}</text>)", left - 8, y + 15,
+                       esc(p.name));
+    svg += fmt::format(
+        R"(<rect x="{}" y="{}" height="18" width="{}" class="bar g-{}"/>)", left, y,
+        fmt::format("{:.2f}", std::stod(pct_of(p.score, decimal::from_int(100))) * width / 100),
+        esc(p.grade));
+    svg += fmt::format(R"(<text x="{}" y="{}" class="value">{} {}</text>)", left + width + 6,
+                       y + 14, p.score.to_string(), esc(p.grade));
   }
   return svg + "</svg>";
 }
@@ -60,14 +74,16 @@ std::string completion_chart(const project_result& p) {
     const auto& i = p.indicators[k];
     double share = std::stod(pct_of(i.score, i.weight));
     double bh = share * h / 100;
-    svg += fmt::format(R"(<rect x="{}" y="{:.2f}" width="{}" height="{:.2f}" class="{}"><title>{} {}/{}</title></rect>)", k * (bar + gap) + 2,
-                       h - bh + 2, bar, bh, i.dev == deviation::none ? "ok" : "dev", esc(i.ind->name), i.score.to_string(),
-                       i.weight.to_string());
+    svg += fmt::format(
+        R"(<rect x="{}" y="{:.2f}" width="{}" height="{:.2f}" class="{}"><title>{} {}/{}</title></rect>)",
+        k * (bar + gap) + 2, h - bh + 2, bar, bh, i.dev == deviation::none ? "ok" : "dev",
+        esc(i.ind->name), i.score.to_string(), i.weight.to_string());
   }
   return svg + "</svg>";
 }
 
-const char* style = R"(body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
+const char* style =
+    R"(body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
 h1{font-size:22px}h2{font-size:18px;margin-top:28px}table{border-collapse:collapse;margin:8px 0}
 td,th{border:1px solid #bbb;padding:3px 8px;font-size:13px}th{background:#eef}td.n{text-align:right}
 .tick{stroke:#ddd}.axis{font-size:11px;fill:#777;text-anchor:middle}.label{font-size:13px;text-anchor:end}
@@ -81,45 +97,65 @@ std::string report_html(const eval_result& r, lang l) {
   std::string h = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>";
   h += zh ? "绩效自评结果" : "Performance self-evaluation";
   h += "</title><style>" + std::string(style) + "</style></head><body>\n";
-  h += fmt::format("<h1>{}</h1><p class=\"muted\">{}</p>\n", zh ? "项目支出绩效自评结果" : "Project performance self-evaluation", esc(r.pack));
-  h += "<table><tr><th>" + std::string(zh ? "项目</th><th>预算执行率</th><th>总分</th><th>等级</th><th>数据完整</th><th>待说明偏差"
-                                           : "project</th><th>budget rate</th><th>total</th><th>grade</th><th>complete</th><th>deviations without reason") + "</th></tr>\n";
+  h +=
+      fmt::format("<h1>{}</h1><p class=\"muted\">{}</p>\n",
+                  zh ? "项目支出绩效自评结果" : "Project performance self-evaluation", esc(r.pack));
+  h += "<table><tr><th>" +
+       std::string(zh ? "项目</th><th>预算执行率</th><th>总分</th><th>等级</th><th>数据完整</"
+                        "th><th>待说明偏差"
+                      : "project</th><th>budget "
+                        "rate</th><th>total</th><th>grade</th><th>complete</th><th>deviations "
+                        "without reason") +
+       "</th></tr>\n";
   for (const auto& p : r.projects) {
     int open = p.budget.below_floor && p.budget.reason.empty() ? 1 : 0;
     for (const auto& i : p.indicators) open += i.needs_reason() ? 1 : 0;
-    h += fmt::format("<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td><td>{}</td><td class=n>{}</td></tr>\n", esc(p.name),
-                     p.budget.rate ? percent_text(*p.budget.rate) : "-", p.score.to_string(), esc(p.grade),
-                     p.complete ? "✓" : (zh ? "否" : "no"), open);
+    h += fmt::format(
+        "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td><td>{}</td><td "
+        "class=n>{}</td></tr>\n",
+        esc(p.name), p.budget.rate ? percent_text(*p.budget.rate) : "-", p.score.to_string(),
+        esc(p.grade), p.complete ? "✓" : (zh ? "否" : "no"), open);
   }
   h += "</table>\n" + score_chart(r, zh) + "\n";
-  h += fmt::format("<h2>{}</h2><ul>\n", zh ? "需说明原因的偏差" : "Deviations that still need a reason");
+  h += fmt::format("<h2>{}</h2><ul>\n",
+                   zh ? "需说明原因的偏差" : "Deviations that still need a reason");
   for (const auto& p : r.projects) {
     if (p.budget.below_floor && p.budget.reason.empty())
-      h += fmt::format("<li class=warn>{}：{} {}</li>\n", esc(p.name), zh ? "预算执行率" : "budget execution rate", percent_text(*p.budget.rate));
+      h += fmt::format("<li class=warn>{}：{} {}</li>\n", esc(p.name),
+                       zh ? "预算执行率" : "budget execution rate", percent_text(*p.budget.rate));
     for (const auto& i : p.indicators)
       if (i.needs_reason())
         h += fmt::format("<li class=warn>{}：{}（{}，{} {}）</li>\n", esc(p.name), esc(i.ind->name),
-                         esc(zh ? deviation_text(i.dev).zh : deviation_text(i.dev).en), esc(i.actual), esc(i.target));
+                         esc(zh ? deviation_text(i.dev).zh : deviation_text(i.dev).en),
+                         esc(i.actual), esc(i.target));
   }
   h += "</ul>\n";
   for (const auto& p : r.projects) {
     h += fmt::format("<h2>{} — {} {}</h2>\n", esc(p.name), p.score.to_string(), esc(p.grade));
     for (const auto& n : p.notes) h += "<p class=muted>" + esc(zh ? n.zh : n.en) + "</p>\n";
     h += completion_chart(p) + "\n<table><tr><th>" +
-         std::string(zh ? "一级指标</th><th>三级指标</th><th>指标值</th><th>实际完成值</th><th>完成率</th><th>分值</th><th>得分</th><th>偏差"
-                        : "level1</th><th>indicator</th><th>target</th><th>actual</th><th>completion</th><th>weight</th><th>score</th><th>deviation") +
+         std::string(zh ? "一级指标</th><th>三级指标</th><th>指标值</th><th>实际完成值</"
+                          "th><th>完成率</th><th>分值</th><th>得分</th><th>偏差"
+                        : "level1</th><th>indicator</th><th>target</th><th>actual</"
+                          "th><th>completion</th><th>weight</th><th>score</th><th>deviation") +
          "</th></tr>\n";
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td></tr>\n",
-                     budget_row, budget_indicator, p.budget.budget ? p.budget.budget->to_grouped_string() : "-",
-                     p.budget.executed ? p.budget.executed->to_grouped_string() : "-", p.budget.rate ? percent_text(*p.budget.rate) : "",
-                     p.budget.weight.to_string(), p.budget.score.to_string(), esc(p.budget.reason));
+    h += fmt::format(
+        "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td "
+        "class=n>{}</td><td class=n>{}</td><td>{}</td></tr>\n",
+        budget_row, budget_indicator, p.budget.budget ? p.budget.budget->to_grouped_string() : "-",
+        p.budget.executed ? p.budget.executed->to_grouped_string() : "-",
+        p.budget.rate ? percent_text(*p.budget.rate) : "", p.budget.weight.to_string(),
+        p.budget.score.to_string(), esc(p.budget.reason));
     for (const auto& i : p.indicators) {
       std::string dev(zh ? deviation_text(i.dev).zh : deviation_text(i.dev).en);
       std::string note = note_text(i, l);
-      h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td{}>{}</td></tr>\n",
-                       esc(i.ind->level1), esc(i.ind->name), esc(i.target), esc(i.actual.empty() ? "-" : i.actual), completion_text(i),
-                       i.weight.to_string(), i.score.to_string(), i.needs_reason() ? " class=warn" : "",
-                       esc(note.empty() ? dev : dev + (dev.empty() ? "" : "：") + note));
+      h += fmt::format(
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td "
+          "class=n>{}</td><td class=n>{}</td><td{}>{}</td></tr>\n",
+          esc(i.ind->level1), esc(i.ind->name), esc(i.target),
+          esc(i.actual.empty() ? "-" : i.actual), completion_text(i), i.weight.to_string(),
+          i.score.to_string(), i.needs_reason() ? " class=warn" : "",
+          esc(note.empty() ? dev : dev + (dev.empty() ? "" : "：") + note));
     }
     h += "</table>\n";
   }

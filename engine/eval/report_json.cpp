@@ -8,8 +8,12 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json str_or_null(const std::optional<decimal>& d) { return d ? json(d->to_string()) : json(nullptr); }
-json ratio(const std::optional<decimal>& d) { return d ? json(d->normalized().to_string()) : json(nullptr); }
+json str_or_null(const std::optional<decimal>& d) {
+  return d ? json(d->to_string()) : json(nullptr);
+}
+json ratio(const std::optional<decimal>& d) {
+  return d ? json(d->normalized().to_string()) : json(nullptr);
+}
 
 json unmatched_json(const unmatched_actual& u, const std::vector<source_ptr>*) {
   json j;
@@ -22,13 +26,17 @@ json unmatched_json(const unmatched_actual& u, const std::vector<source_ptr>*) {
 
 }  // namespace
 
-std::string completion_text(const indicator_result& i) { return i.completion ? percent_text(*i.completion) : ""; }
+std::string completion_text(const indicator_result& i) {
+  return i.completion ? percent_text(*i.completion) : "";
+}
 
 std::string note_text(const indicator_result& i, lang l) {
   std::string out = i.reason;
   if (i.computed) {
-    std::string o = l == lang::zh ? "评价人调整得分 " + i.score.to_string() + "（计算得分 " + i.computed->to_string() + "）：" + i.override_reason
-                                  : "assessor override " + i.score.to_string() + " (computed " + i.computed->to_string() + "): " + i.override_reason;
+    std::string o = l == lang::zh ? "评价人调整得分 " + i.score.to_string() + "（计算得分 " +
+                                        i.computed->to_string() + "）：" + i.override_reason
+                                  : "assessor override " + i.score.to_string() + " (computed " +
+                                        i.computed->to_string() + "): " + i.override_reason;
     out = out.empty() ? o : out + "; " + o;
   }
   return out;
@@ -63,7 +71,8 @@ std::string report_json(const eval_result& r) {
       ji["completion"] = ratio(i.completion);
       ji["weight"] = i.weight.to_string();
       ji["score"] = i.score.to_string();
-      ji["deviation"] = i.dev == deviation::none ? json(nullptr) : json(std::string(deviation_code(i.dev)));
+      ji["deviation"] =
+          i.dev == deviation::none ? json(nullptr) : json(std::string(deviation_code(i.dev)));
       ji["note"] = note_text(i, lang::zh);
       jp["indicators"].push_back(std::move(ji));
     }

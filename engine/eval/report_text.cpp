@@ -14,7 +14,7 @@ std::string pad(const std::string& s, int width, bool right) {
 
 struct table {
   std::vector<std::vector<std::string>> rows;
-  std::vector<bool> right;  // right-aligned columns
+  std::vector<bool> right;         // right-aligned columns
   std::vector<std::string> after;  // a line printed under each row ("" for none)
 
   std::string render() const {
@@ -24,7 +24,8 @@ struct table {
     std::string out;
     for (std::size_t k = 0; k < rows.size(); ++k) {
       std::string line = " ";
-      for (std::size_t c = 0; c < rows[k].size(); ++c) line += " " + pad(rows[k][c], w[c], right[c]);
+      for (std::size_t c = 0; c < rows[k].size(); ++c)
+        line += " " + pad(rows[k][c], w[c], right[c]);
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out += line + "\n";
       if (k < after.size() && !after[k].empty()) out += "      " + after[k] + "\n";
@@ -39,41 +40,54 @@ std::string report_text(const eval_result& r, lang l, bool explain) {
   bool zh = l == lang::zh;
   std::string out;
   for (const auto& p : r.projects) {
-    out += fmt::format("{} {}  {} {}  {} {}{}\n", zh ? "项目" : "project", p.name, zh ? "总分" : "total", p.score.to_string(),
-                       zh ? "等级" : "grade", p.grade, p.complete ? "" : (zh ? "  （数据不完整）" : "  (incomplete)"));
+    out += fmt::format("{} {}  {} {}  {} {}{}\n", zh ? "项目" : "project", p.name,
+                       zh ? "总分" : "total", p.score.to_string(), zh ? "等级" : "grade", p.grade,
+                       p.complete ? "" : (zh ? "  （数据不完整）" : "  (incomplete)"));
     const budget_result& b = p.budget;
-    out += fmt::format("  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
-                       b.budget ? b.budget->to_grouped_string() + " 元" : "-", zh ? "全年执行数" : "executed",
-                       b.executed ? b.executed->to_grouped_string() + " 元" : "-", zh ? "执行率" : "rate",
-                       b.rate ? percent_text(*b.rate) : "-", zh ? "分值" : "weight", b.weight.to_string(),
-                       zh ? "得分" : "score", b.score.to_string(), b.reason.empty() ? "" : "  " + b.reason);
+    out += fmt::format(
+        "  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
+        b.budget ? b.budget->to_grouped_string() + " 元" : "-", zh ? "全年执行数" : "executed",
+        b.executed ? b.executed->to_grouped_string() + " 元" : "-", zh ? "执行率" : "rate",
+        b.rate ? percent_text(*b.rate) : "-", zh ? "分值" : "weight", b.weight.to_string(),
+        zh ? "得分" : "score", b.score.to_string(), b.reason.empty() ? "" : "  " + b.reason);
     if (explain && !b.explain.empty()) out += "      " + b.explain + "\n";
     for (const auto& n : p.notes) out += "  " + (zh ? n.zh : n.en) + "\n";
     table t;
     t.right = {false, false, false, false, true, true, true, false};
-    t.rows.push_back(zh ? std::vector<std::string>{"一级指标", "三级指标", "指标值", "实际完成值", "完成率", "分值", "得分", "偏差"}
-                        : std::vector<std::string>{"level1", "indicator", "target", "actual", "completion", "weight", "score", "deviation"});
+    t.rows.push_back(zh ? std::vector<std::string>{"一级指标", "三级指标", "指标值", "实际完成值",
+                                                   "完成率", "分值", "得分", "偏差"}
+                        : std::vector<std::string>{"level1", "indicator", "target", "actual",
+                                                   "completion", "weight", "score", "deviation"});
     t.after.push_back("");
     for (const auto& i : p.indicators) {
       std::string dev(zh ? deviation_text(i.dev).zh : deviation_text(i.dev).en);
       std::string note = note_text(i, l);
-      if (!note.empty()) dev += (dev.empty() ? "" : (zh ? "：" : ": ")) + note;
-      else if (i.needs_reason()) dev += zh ? "（未说明原因）" : " (no reason given)";
-      t.rows.push_back({i.ind->level1, i.ind->name, i.target, i.actual.empty() ? "-" : i.actual, completion_text(i),
-                        i.weight.to_string(), i.score.to_string(), dev});
+      if (!note.empty())
+        dev += (dev.empty() ? "" : (zh ? "：" : ": ")) + note;
+      else if (i.needs_reason())
+        dev += zh ? "（未说明原因）" : " (no reason given)";
+      t.rows.push_back({i.ind->level1, i.ind->name, i.target, i.actual.empty() ? "-" : i.actual,
+                        completion_text(i), i.weight.to_string(), i.score.to_string(), dev});
       t.after.push_back(explain ? i.explain : "");
     }
     out += t.render();
     for (const auto& u : p.unmatched)
-      out += fmt::format("  {} {} = {}{}\n", zh ? "未匹配的实际完成值" : "unmatched actual", u.indicator, u.actual,
-                         u.suggestion.empty() ? "" : (zh ? "（是否为「" + u.suggestion + "」？）" : " (did you mean '" + u.suggestion + "'?)"));
-    for (const auto& m : p.missing) out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", m);
+      out += fmt::format("  {} {} = {}{}\n", zh ? "未匹配的实际完成值" : "unmatched actual",
+                         u.indicator, u.actual,
+                         u.suggestion.empty() ? ""
+                                              : (zh ? "（是否为「" + u.suggestion + "」？）"
+                                                    : " (did you mean '" + u.suggestion + "'?)"));
+    for (const auto& m : p.missing)
+      out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", m);
     out += "\n";
   }
   for (const auto& u : r.unmatched)
-    out += fmt::format("{} {} / {} = {}{}\n", zh ? "未匹配的实际完成值（无此项目）" : "unmatched actual (no such project)",
+    out += fmt::format("{} {} / {} = {}{}\n",
+                       zh ? "未匹配的实际完成值（无此项目）" : "unmatched actual (no such project)",
                        u.project, u.indicator, u.actual,
-                       u.suggestion.empty() ? "" : (zh ? "（是否为「" + u.suggestion + "」？）" : " (did you mean '" + u.suggestion + "'?)"));
+                       u.suggestion.empty() ? ""
+                                            : (zh ? "（是否为「" + u.suggestion + "」？）"
+                                                  : " (did you mean '" + u.suggestion + "'?)"));
   return out;
 }
 

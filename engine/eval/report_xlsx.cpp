@@ -1,10 +1,10 @@
 // The xlsx report: the 项目支出绩效自评表 layout, one sheet per project (libxlsxwriter).
 // Figures are exact 2-place decimals written as numbers; a double holds them to the cent and
 // libxlsxwriter prints 16 significant digits, so the sheet shows exactly the JSON figures.
-#include <cstdlib>
 #include <fmt/format.h>
-#include <set>
 #include <xlsxwriter.h>
+#include <cstdlib>
+#include <set>
 
 #include "engine/base/utf8.hpp"
 #include "engine/eval/report.hpp"
@@ -12,7 +12,9 @@
 namespace kpi::eval {
 namespace {
 
-double number(const decimal& d) { return std::strtod(d.to_string().c_str(), nullptr); }
+double number(const decimal& d) {
+  return std::strtod(d.to_string().c_str(), nullptr);
+}
 
 // Sheet names: at most 31 characters, none of []:*?/\, unique.
 std::string sheet_name(const std::string& project, std::set<std::string>& used) {
@@ -22,8 +24,10 @@ std::string sheet_name(const std::string& project, std::set<std::string>& used) 
   while (i < project.size() && n < 28) {
     std::size_t start = i;
     char32_t cp = utf8::next(project, i);
-    if (std::u32string_view(U"[]:*?/\\").find(cp) != std::u32string_view::npos) clean += '_';
-    else clean += project.substr(start, i - start);
+    if (std::u32string_view(U"[]:*?/\\").find(cp) != std::u32string_view::npos)
+      clean += '_';
+    else
+      clean += project.substr(start, i - start);
     ++n;
   }
   if (clean.empty()) clean = "项目";
@@ -39,15 +43,19 @@ struct writer {
   lxw_format* money;
   lxw_format* pct;
 
-  void str(int r, int c, const std::string& s, lxw_format* f = nullptr) { worksheet_write_string(ws, r, c, s.c_str(), f ? f : cell); }
+  void str(int r, int c, const std::string& s, lxw_format* f = nullptr) {
+    worksheet_write_string(ws, r, c, s.c_str(), f ? f : cell);
+  }
   void num(int r, int c, const std::optional<decimal>& d, lxw_format* f = nullptr) {
-    if (d) worksheet_write_number(ws, r, c, number(*d), f ? f : money);
-    else str(r, c, "-");
+    if (d)
+      worksheet_write_number(ws, r, c, number(*d), f ? f : money);
+    else
+      str(r, c, "-");
   }
 };
 
-void project_sheet(lxw_workbook* wb, const project_result& p, std::set<std::string>& used, lxw_format* head,
-                   lxw_format* cell, lxw_format* money, lxw_format* pct) {
+void project_sheet(lxw_workbook* wb, const project_result& p, std::set<std::string>& used,
+                   lxw_format* head, lxw_format* cell, lxw_format* money, lxw_format* pct) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(p.name, used).c_str());
   writer w{ws, head, cell, money, pct};
   worksheet_set_column(ws, 0, 1, 14, nullptr);
@@ -65,12 +73,15 @@ void project_sheet(lxw_workbook* wb, const project_result& p, std::set<std::stri
   w.num(3, 1, b.budget);
   w.num(3, 2, b.executed);
   w.num(3, 3, b.weight);
-  if (b.rate) worksheet_write_number(ws, 3, 4, number(b.rate->round(4)), pct);
-  else w.str(3, 4, "-");
+  if (b.rate)
+    worksheet_write_number(ws, 3, 4, number(b.rate->round(4)), pct);
+  else
+    w.str(3, 4, "-");
   w.num(3, 5, b.score);
   w.str(3, 6, b.reason);
   // Indicator grid.
-  const char* grid[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"};
+  const char* grid[] = {"一级指标",   "二级指标", "三级指标", "年度指标值",
+                        "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
   for (int c = 0; c < 8; ++c) w.str(5, c, grid[c], head);
   int r = 6;
   for (const auto& i : p.indicators) {

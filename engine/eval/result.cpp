@@ -7,20 +7,28 @@ namespace kpi::eval {
 
 std::string_view deviation_code(deviation d) {
   switch (d) {
-    case deviation::none: return "";
-    case deviation::not_met: return "not_met";
-    case deviation::over_achieved: return "over_achieved";
-    case deviation::missing: return "missing";
+    case deviation::none:
+      return "";
+    case deviation::not_met:
+      return "not_met";
+    case deviation::over_achieved:
+      return "over_achieved";
+    case deviation::missing:
+      return "missing";
   }
   return "";
 }
 
 text deviation_text(deviation d) {
   switch (d) {
-    case deviation::none: return {"", ""};
-    case deviation::not_met: return {"target not met", "未完成指标值"};
-    case deviation::over_achieved: return {"far above the target", "实际完成值超出指标值较多"};
-    case deviation::missing: return {"no actual value", "缺少实际完成值"};
+    case deviation::none:
+      return {"", ""};
+    case deviation::not_met:
+      return {"target not met", "未完成指标值"};
+    case deviation::over_achieved:
+      return {"far above the target", "实际完成值超出指标值较多"};
+    case deviation::missing:
+      return {"no actual value", "缺少实际完成值"};
   }
   return {"", ""};
 }
@@ -44,11 +52,14 @@ std::string target_text(const model::indicator& ind) {
 
 std::string actual_text(const model::actual& a) {
   switch (a.k) {
-    case model::actual_kind::quantity: return a.value ? amount_text(*a.value) : "";
-    case model::actual_kind::date: return a.when ? a.when->to_string() : "";
+    case model::actual_kind::quantity:
+      return a.value ? amount_text(*a.value) : "";
+    case model::actual_kind::date:
+      return a.when ? a.when->to_string() : "";
     case model::actual_kind::grade:
       return a.share ? fmt::format("{} {} %", a.text, a.share->normalized().to_string()) : a.text;
-    case model::actual_kind::text: return a.text;
+    case model::actual_kind::text:
+      return a.text;
   }
   return "";
 }

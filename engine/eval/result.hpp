@@ -16,8 +16,8 @@ namespace kpi::eval {
 struct unmatched_actual {
   std::string project;
   std::string indicator;
-  std::string actual;       // as written
-  std::string suggestion;   // "did you mean"; empty when nothing is close
+  std::string actual;      // as written
+  std::string suggestion;  // "did you mean"; empty when nothing is close
   model::location loc;
 };
 
@@ -27,17 +27,17 @@ text deviation_text(deviation d);
 
 struct indicator_result {
   const model::indicator* ind = nullptr;
-  std::string group;  // the 一级 group whose points it shares
-  decimal weight;     // 分值
-  std::string target;  // as people write it: "<= 57.00 万元"
-  std::string actual;  // "" when missing
+  std::string group;                  // the 一级 group whose points it shares
+  decimal weight;                     // 分值
+  std::string target;                 // as people write it: "<= 57.00 万元"
+  std::string actual;                 // "" when missing
   std::optional<decimal> completion;  // actual ÷ target, a ratio; none for grades and dates
   decimal score;                      // rounded half-up to 2 places
   std::optional<decimal> computed;    // the computed score, when an override replaced it
   std::string override_reason;
   bool met = false;
   deviation dev = deviation::none;
-  std::string reason;  // 偏差原因 given with the actual
+  std::string reason;   // 偏差原因 given with the actual
   std::string explain;  // "2.78 × 76 ÷ 80 = 2.641 → 2.64"
   [[nodiscard]] bool needs_reason() const {
     return (dev == deviation::not_met || dev == deviation::over_achieved) && reason.empty();
@@ -71,7 +71,7 @@ struct eval_result {
   std::string pack;  // title of the scoring pack
   std::vector<project_result> projects;
   std::vector<unmatched_actual> unmatched;  // actuals for a project that does not exist
-  diagnostics findings;  // errors and warnings found while scoring (positioned)
+  diagnostics findings;                     // errors and warnings found while scoring (positioned)
   [[nodiscard]] bool has_unmatched() const;
   [[nodiscard]] bool has_missing() const;
 };

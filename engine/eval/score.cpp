@@ -9,11 +9,16 @@ namespace {
 const decimal zero;
 const decimal hundred = decimal::from_int(100);
 
-std::string show(const decimal& d) { return d.normalized().to_string(); }
-decimal cents(const decimal& d) { return d.round(2).with_min_scale(2).value_or(d); }
+std::string show(const decimal& d) {
+  return d.normalized().to_string();
+}
+decimal cents(const decimal& d) {
+  return d.round(2).with_min_scale(2).value_or(d);
+}
 
 // w × num ÷ den, rounded once; the explanation shows each step.
-scored ratio_score(const scoring_params& p, const decimal& w, const decimal& num, const decimal& den) {
+scored ratio_score(const scoring_params& p, const decimal& w, const decimal& num,
+                   const decimal& den) {
   scored s;
   auto product = w.mul(num);
   auto q = product ? product->div(den, p.division_places) : std::nullopt;
@@ -22,7 +27,8 @@ scored ratio_score(const scoring_params& p, const decimal& w, const decimal& num
     return s;
   }
   s.score = q->round(2);
-  s.explain = fmt::format("{} × {} ÷ {} = {} → {}", show(w), show(num), show(den), show(*q), s.score.to_string());
+  s.explain = fmt::format("{} × {} ÷ {} = {} → {}", show(w), show(num), show(den), show(*q),
+                          s.score.to_string());
   return s;
 }
 
@@ -43,25 +49,34 @@ scored zero_score(std::string why) {
 
 bool holds(model::op o, const decimal& a, const decimal& t) {
   switch (o) {
-    case model::op::ge: return a >= t;
-    case model::op::gt: return a > t;
-    case model::op::le: return a <= t;
-    case model::op::lt: return a < t;
-    case model::op::eq: return a == t;
+    case model::op::ge:
+      return a >= t;
+    case model::op::gt:
+      return a > t;
+    case model::op::le:
+      return a <= t;
+    case model::op::lt:
+      return a < t;
+    case model::op::eq:
+      return a == t;
     case model::op::between:
-    case model::op::none: return false;
+    case model::op::none:
+      return false;
   }
   return false;
 }
 
-scored quantitative(const scoring_params& p, const model::indicator& ind, const decimal& w, const model::amount& actual) {
+scored quantitative(const scoring_params& p, const model::indicator& ind, const decimal& w,
+                    const model::amount& actual) {
   const model::amount& target = *ind.target;
-  if (!target.base_unit.empty() && !actual.base_unit.empty() && target.base_unit != actual.base_unit) {
+  if (!target.base_unit.empty() && !actual.base_unit.empty() &&
+      target.base_unit != actual.base_unit) {
     scored s;
-    s.error = text{fmt::format("the actual {} cannot be compared with the target {} ({} vs {})", amount_text(actual),
-                               amount_text(target), actual.base_unit, target.base_unit),
-                   fmt::format("实际完成值 {} 与指标值 {} 无法比较（{} 与 {}）", amount_text(actual), amount_text(target),
-                               actual.base_unit, target.base_unit)};
+    s.error = text{
+        fmt::format("the actual {} cannot be compared with the target {} ({} vs {})",
+                    amount_text(actual), amount_text(target), actual.base_unit, target.base_unit),
+        fmt::format("实际完成值 {} 与指标值 {} 无法比较（{} 与 {}）", amount_text(actual),
+                    amount_text(target), actual.base_unit, target.base_unit)};
     return s;
   }
   const decimal& a = actual.base_value;
@@ -91,7 +106,8 @@ scored quantitative(const scoring_params& p, const model::indicator& ind, const 
         s.explain = "w × target ÷ actual: " + s.explain;
       } else {
         decimal room = t.add(t).value_or(t).sub(a).value_or(zero);  // target − (actual − target)
-        if (room.sign() <= 0) s = zero_score("w × max(0, 1 − (actual − target) ÷ target)");
+        if (room.sign() <= 0)
+          s = zero_score("w × max(0, 1 − (actual − target) ÷ target)");
         else {
           s = ratio_score(p, w, room, t);
           s.explain = "w × (2·target − actual) ÷ target: " + s.explain;
@@ -100,9 +116,11 @@ scored quantitative(const scoring_params& p, const model::indicator& ind, const 
       break;
     case model::op::between: {
       const decimal& hi = ind.target_high->base_value;
-      if (a >= t && a <= hi) s = full(w, "inside the range");
+      if (a >= t && a <= hi)
+        s = full(w, "inside the range");
       else if (a < t) {
-        if (t.sign() <= 0 || a.sign() <= 0) s = zero_score("below the range");
+        if (t.sign() <= 0 || a.sign() <= 0)
+          s = zero_score("below the range");
         else {
           s = ratio_score(p, w, a, t);
           s.explain = "w × actual ÷ low: " + s.explain;
@@ -115,33 +133,43 @@ scored quantitative(const scoring_params& p, const model::indicator& ind, const 
       s.completion = completion;
       return s;
     }
-    case model::op::none: break;
+    case model::op::none:
+      break;
   }
   s.met = holds(ind.o, a, t);
   s.completion = completion;
   return s;
 }
 
-scored graded(const scoring_params& p, const model::indicator& ind, const decimal& w, const model::actual& a) {
+scored graded(const scoring_params& p, const model::indicator& ind, const decimal& w,
+              const model::actual& a) {
   const grade_def* g = p.find_grade(a.text);
-  if (g == nullptr && !a.text.empty() && a.text == ind.text && !p.grades.empty()) g = &p.grades.front();
+  if (g == nullptr && !a.text.empty() && a.text == ind.text && !p.grades.empty())
+    g = &p.grades.front();
   scored s;
   if (g == nullptr) {
     std::string names;
     for (const auto& d : p.grades) names += (names.empty() ? "" : ", ") + d.range.name;
-    s.error = text{fmt::format("'{}' is not a grade: write {} (optionally with a percentage, e.g. 部分达成 75 %), or the "
-                               "target's own text",
-                               a.text, names),
-                   fmt::format("「{}」不是评价等级：应为 {}（可带百分比，例如 部分达成 75 %），或与指标值相同的表述", a.text,
-                               names)};
+    s.error = text{
+        fmt::format("'{}' is not a grade: write {} (optionally with a percentage, e.g. 部分达成 75 "
+                    "%), or the "
+                    "target's own text",
+                    a.text, names),
+        fmt::format(
+            "「{}」不是评价等级：应为 {}（可带百分比，例如 部分达成 75 %），或与指标值相同的表述",
+            a.text, names)};
     return s;
   }
   decimal share = a.share.value_or(g->fallback);
   bool top = g->range.high == hundred;
-  if (a.share && (share < g->range.low || share > g->range.high || (share == g->range.high && !top))) {
-    std::string band = fmt::format("{} % .. {} %{}", show(g->range.low), show(g->range.high), top ? "" : " (exclusive)");
-    s.error = text{fmt::format("{} {} % lies outside the band of {}: {}", a.text, show(share), g->range.name, band),
-                   fmt::format("{} {} % 超出「{}」的区间 {}", a.text, show(share), g->range.name, band)};
+  if (a.share &&
+      (share < g->range.low || share > g->range.high || (share == g->range.high && !top))) {
+    std::string band = fmt::format("{} % .. {} %{}", show(g->range.low), show(g->range.high),
+                                   top ? "" : " (exclusive)");
+    s.error =
+        text{fmt::format("{} {} % lies outside the band of {}: {}", a.text, show(share),
+                         g->range.name, band),
+             fmt::format("{} {} % 超出「{}」的区间 {}", a.text, show(share), g->range.name, band)};
     return s;
   }
   s = ratio_score(p, w, share, hundred);
@@ -152,21 +180,29 @@ scored graded(const scoring_params& p, const model::indicator& ind, const decima
 
 }  // namespace
 
-scored score_indicator(const scoring_params& p, const model::indicator& ind, const decimal& w, const model::actual& a) {
-  if (a.k == model::actual_kind::grade || a.k == model::actual_kind::text) return graded(p, ind, w, a);
+scored score_indicator(const scoring_params& p, const model::indicator& ind, const decimal& w,
+                       const model::actual& a) {
+  if (a.k == model::actual_kind::grade || a.k == model::actual_kind::text)
+    return graded(p, ind, w, a);
   if (a.k == model::actual_kind::date) {
     if (!ind.deadline) {
       scored s;
-      s.error = text{"a date is the actual of a deadline target only", "只有期限类指标的实际完成值可以是日期"};
+      s.error = text{"a date is the actual of a deadline target only",
+                     "只有期限类指标的实际完成值可以是日期"};
       return s;
     }
-    bool met = holds(ind.o, decimal::from_int(a.when->serial()), decimal::from_int(ind.deadline->serial()));
+    bool met = holds(ind.o, decimal::from_int(a.when->serial()),
+                     decimal::from_int(ind.deadline->serial()));
     return met ? full(w, "deadline met") : zero_score("deadline missed");
   }
   if (ind.k == model::kind::qualitative || !ind.target) {
     scored s;
-    s.error = text{fmt::format("'{}' is qualitative: its actual is a grade such as 达成, 部分达成 75 % or 未达成", ind.name),
-                   fmt::format("「{}」为定性指标：实际完成值应为等级，例如 达成、部分达成 75 %、未达成", ind.name)};
+    s.error =
+        text{fmt::format(
+                 "'{}' is qualitative: its actual is a grade such as 达成, 部分达成 75 % or 未达成",
+                 ind.name),
+             fmt::format("「{}」为定性指标：实际完成值应为等级，例如 达成、部分达成 75 %、未达成",
+                         ind.name)};
     return s;
   }
   return quantitative(p, ind, w, *a.value);

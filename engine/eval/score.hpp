@@ -20,7 +20,8 @@ struct scored {
 };
 
 // One indicator with weight `w` against its actual.
-scored score_indicator(const scoring_params& p, const model::indicator& ind, const decimal& w, const model::actual& a);
+scored score_indicator(const scoring_params& p, const model::indicator& ind, const decimal& w,
+                       const model::actual& a);
 
 // Budget execution: w × min(executed, budget) ÷ budget. Fills rate, score and explain.
 void score_budget(const scoring_params& p, budget_result& b);

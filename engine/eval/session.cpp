@@ -33,7 +33,8 @@ session prepare(const eval_request& request, file_reader& files) {
   embedded_pack_reader reader(files);
   session s;
   std::vector<std::string> kpi_paths, csv_paths;
-  for (const auto& p : request.inputs) (p.ends_with(".csv") || p.ends_with(".CSV") ? csv_paths : kpi_paths).push_back(p);
+  for (const auto& p : request.inputs)
+    (p.ends_with(".csv") || p.ends_with(".CSV") ? csv_paths : kpi_paths).push_back(p);
   kpi_paths.push_back(request.pack.empty() ? default_pack : request.pack);
   s.loaded = load(kpi_paths, {request.libs, true}, reader);
   s.diags.append(s.loaded.diags);
@@ -46,7 +47,8 @@ session prepare(const eval_request& request, file_reader& files) {
     if (!src) continue;
     auto file = static_cast<std::uint32_t>(s.sources.size());
     s.sources.push_back(src);
-    for (auto& b : read_actuals_csv(src, file, s.loaded.env, s.diags)) s.actuals.push_back(std::move(b));
+    for (auto& b : read_actuals_csv(src, file, s.loaded.env, s.diags))
+      s.actuals.push_back(std::move(b));
   }
   return s;
 }

@@ -6,7 +6,18 @@ namespace kpi {
 namespace {
 
 // Binding strength: a child weaker than its context is parenthesised.
-enum prec : int { p_range = 1, p_or, p_and, p_not, p_cmp, p_add, p_mul, p_unary, p_postfix, p_primary };
+enum prec : int {
+  p_range = 1,
+  p_or,
+  p_and,
+  p_not,
+  p_cmp,
+  p_add,
+  p_mul,
+  p_unary,
+  p_postfix,
+  p_primary
+};
 
 int prec_of(ast::binary_op op) {
   switch (op) {
@@ -115,7 +126,8 @@ std::string print(const ast::expr& e, int context) {
           int left = own;
           int right = own + 1;
           if (own == p_cmp || own == p_range) left = right = own + 1;
-          return print(*n.lhs, left) + " " + std::string(binary_op_text(n.op)) + " " + print(*n.rhs, right);
+          return print(*n.lhs, left) + " " + std::string(binary_op_text(n.op)) + " " +
+                 print(*n.rhs, right);
         }
       },
       e.node);
@@ -168,6 +180,8 @@ std::string_view binary_op_text(ast::binary_op op) {
   return "?";
 }
 
-std::string expr_text(const ast::expr& e) { return print(e, p_range); }
+std::string expr_text(const ast::expr& e) {
+  return print(e, p_range);
+}
 
 }  // namespace kpi

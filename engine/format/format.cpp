@@ -48,13 +48,27 @@ std::string_view op_spelling(ast::cmp_op o) {
   return "=";
 }
 
-std::uint32_t begin_of(const ast::string_field& f) { return f.key.range.begin; }
-std::uint32_t begin_of(const ast::period_field& f) { return f.key.range.begin; }
-std::uint32_t begin_of(const ast::funds_field& f) { return f.key.range.begin; }
-std::uint32_t begin_of(const ast::group& g) { return g.range.begin; }
-std::uint32_t begin_of(const ast::indicator& i) { return i.range.begin; }
-std::uint32_t begin_of(const ast::amount_field& f) { return f.key.range.begin; }
-std::uint32_t begin_of(const ast::actual_entry& e) { return e.range.begin; }
+std::uint32_t begin_of(const ast::string_field& f) {
+  return f.key.range.begin;
+}
+std::uint32_t begin_of(const ast::period_field& f) {
+  return f.key.range.begin;
+}
+std::uint32_t begin_of(const ast::funds_field& f) {
+  return f.key.range.begin;
+}
+std::uint32_t begin_of(const ast::group& g) {
+  return g.range.begin;
+}
+std::uint32_t begin_of(const ast::indicator& i) {
+  return i.range.begin;
+}
+std::uint32_t begin_of(const ast::amount_field& f) {
+  return f.key.range.begin;
+}
+std::uint32_t begin_of(const ast::actual_entry& e) {
+  return e.range.begin;
+}
 
 std::string pad_to(std::string s, int width) {
   int w = utf8::width(s);
@@ -81,7 +95,8 @@ class printer {
     for (const ast::item& item : f_.items) {
       std::uint32_t begin = item_begin(item);
       bool block = is_block(item);
-      bool force_blank = prev != nullptr && (block || is_block(*prev) || prev->index() != item.index());
+      bool force_blank =
+          prev != nullptr && (block || is_block(*prev) || prev->index() != item.index());
       leading(begin, force_blank);
       std::visit([&](const auto& x) { print(x); }, item);
       prev = &item;
@@ -151,7 +166,8 @@ class printer {
     source_range c = f_.comments[comment_].range;
     if (c.begin < end || c.begin > limit) return;
     std::string_view gap = text_.substr(end, c.begin - end);
-    if (gap.find('\n') != std::string_view::npos || gap.find('\r') != std::string_view::npos) return;
+    if (gap.find('\n') != std::string_view::npos || gap.find('\r') != std::string_view::npos)
+      return;
     out_.pop_back();
     out_ += "  ";
     out_ += slice(c);
@@ -183,8 +199,9 @@ class printer {
   // ---- targets ----
 
   std::string target(const ast::compare_target& t) const {
-    std::string v = std::holds_alternative<ast::date_lit>(t.value) ? std::get<ast::date_lit>(t.value).text
-                                                                    : quantity(std::get<ast::quantity>(t.value));
+    std::string v = std::holds_alternative<ast::date_lit>(t.value)
+                        ? std::get<ast::date_lit>(t.value).text
+                        : quantity(std::get<ast::quantity>(t.value));
     return fmt::format("{} {}", op_spelling(t.op), v);
   }
   std::string target(const ast::range_target& t) const {
@@ -197,7 +214,8 @@ class printer {
 
   void print(const ast::project& p, std::string_view prefix = "") {
     open(std::string(prefix) + "project " + quote(p.title.text), p.title.range.end,
-         p.items.empty() ? p.range.end : std::visit([](const auto& x) { return begin_of(x); }, p.items.front()));
+         p.items.empty() ? p.range.end
+                         : std::visit([](const auto& x) { return begin_of(x); }, p.items.front()));
     for (const ast::project_item& item : p.items) {
       std::visit(
           [&](const auto& x) {
@@ -225,11 +243,14 @@ class printer {
   }
   void print_item(const ast::group& g) {
     open(g.label.text, g.label.range.end,
-         g.items.empty() ? g.range.end : std::visit([](const auto& x) { return begin_of(x); }, g.items.front().node));
+         g.items.empty()
+             ? g.range.end
+             : std::visit([](const auto& x) { return begin_of(x); }, g.items.front().node));
     int saved = align_;
     std::vector<std::string> names;
     for (const auto& item : g.items)
-      if (const auto* ind = std::get_if<ast::indicator>(&item.node)) names.push_back(quote(ind->title.text));
+      if (const auto* ind = std::get_if<ast::indicator>(&item.node))
+        names.push_back(quote(ind->title.text));
     align_ = align_column(names);
     for (const auto& item : g.items) {
       std::visit(
@@ -243,7 +264,8 @@ class printer {
     close(g.range.end - 1);
   }
   void print_item(const ast::indicator& ind) {
-    std::string s = pad_to(quote(ind.title.text), align_) + std::visit([&](const auto& t) { return target(t); }, ind.goal);
+    std::string s = pad_to(quote(ind.title.text), align_) +
+                    std::visit([&](const auto& t) { return target(t); }, ind.goal);
     std::uint32_t end = ind.goal_range.end;
     if (ind.weight) {
       s += fmt::format("  weight {}", slice(ind.weight->range));
@@ -257,10 +279,12 @@ class printer {
 
   void print(const ast::actuals& a, std::string_view prefix = "") {
     open(std::string(prefix) + "actuals " + quote(a.project.text), a.project.range.end,
-         a.items.empty() ? a.range.end : std::visit([](const auto& x) { return begin_of(x); }, a.items.front()));
+         a.items.empty() ? a.range.end
+                         : std::visit([](const auto& x) { return begin_of(x); }, a.items.front()));
     std::vector<std::string> names;
     for (const auto& item : a.items)
-      if (const auto* e = std::get_if<ast::actual_entry>(&item)) names.push_back(quote(e->indicator.text));
+      if (const auto* e = std::get_if<ast::actual_entry>(&item))
+        names.push_back(quote(e->indicator.text));
     align_ = align_column(names);
     for (const auto& item : a.items) {
       std::visit(
@@ -291,7 +315,8 @@ class printer {
       end = e.because->range.end;
     }
     if (e.override_score) {
-      s += fmt::format("  override {} because {}", slice(e.override_score->range), quote(e.override_reason->text));
+      s += fmt::format("  override {} because {}", slice(e.override_score->range),
+                       quote(e.override_reason->text));
       end = e.override_reason->range.end;
     }
     line(s);
@@ -318,7 +343,8 @@ class printer {
     const ast::pack_item* prev = nullptr;
     for (const ast::pack_item& item : p.items) {
       // Blocks (rules, tables, tests) stand apart from their neighbours.
-      bool block = std::holds_alternative<ast::rule_decl>(item) || std::holds_alternative<ast::table_decl>(item) ||
+      bool block = std::holds_alternative<ast::rule_decl>(item) ||
+                   std::holds_alternative<ast::table_decl>(item) ||
                    std::holds_alternative<ast::test_decl>(item);
       bool prev_block = prev != nullptr && (std::holds_alternative<ast::rule_decl>(*prev) ||
                                             std::holds_alternative<ast::table_decl>(*prev) ||
@@ -340,14 +366,16 @@ class printer {
     trailing(p.range.end);
   }
   void print_pack_item(const ast::table_decl& t) {
-    open("table " + t.id.text, t.id.range.end, t.rows.empty() ? t.range.end : t.rows.front().key.range.begin);
+    open("table " + t.id.text, t.id.range.end,
+         t.rows.empty() ? t.range.end : t.rows.front().key.range.begin);
     std::vector<std::string> keys;
     for (const auto& r : t.rows) keys.push_back(r.key.text + ":");
     int column = align_column(keys);
     for (const auto& r : t.rows) {
       leading(r.key.range.begin, false);
       std::string values;
-      for (std::size_t i = 0; i < r.values.size(); ++i) values += (i ? ", " : "") + expr_text(*r.values[i]);
+      for (std::size_t i = 0; i < r.values.size(); ++i)
+        values += (i ? ", " : "") + expr_text(*r.values[i]);
       line(pad_to(r.key.text + ":", column) + values);
       trailing(r.values.empty() ? r.key.range.end : r.values.back()->range.end);
     }
@@ -358,8 +386,10 @@ class printer {
     open("rule " + r.id.text, r.id.range.end, first);
     if (r.severity) line("severity " + r.severity->text);
     if (r.scope)
-      line("each " + r.scope->text + (r.scope_filter ? " where " + expr_text(*r.scope_filter) : std::string()));
-    for (const auto& [name, value] : r.lets) line(fmt::format("let {} = {}", name.text, expr_text(*value)));
+      line("each " + r.scope->text +
+           (r.scope_filter ? " where " + expr_text(*r.scope_filter) : std::string()));
+    for (const auto& [name, value] : r.lets)
+      line(fmt::format("let {} = {}", name.text, expr_text(*value)));
     for (const auto& req : r.requires_) line("require " + expr_text(*req));
     if (r.message) line("message " + quote(r.message->text));
     if (r.cite) line("cite " + quote(r.cite->text));
@@ -401,7 +431,8 @@ class printer {
     trailing(u.range.end);
   }
   void print(const ast::scale_decl& s) {
-    line(pad_to("scale " + s.prefix.text, decl_column(s)) + "= " + std::string(slice(s.factor.range)));
+    line(pad_to("scale " + s.prefix.text, decl_column(s)) + "= " +
+         std::string(slice(s.factor.range)));
     trailing(s.range.end);
   }
   void print(const ast::terms_decl& t) {
@@ -415,7 +446,8 @@ class printer {
       leading(t.terms[i].range.begin, false);
       std::string s = t.terms[i].text;
       std::size_t j = i + 1;
-      while (j < t.terms.size() && text_.substr(t.terms[j - 1].range.end, t.terms[j].range.begin - t.terms[j - 1].range.end)
+      while (j < t.terms.size() && text_.substr(t.terms[j - 1].range.end,
+                                                t.terms[j].range.begin - t.terms[j - 1].range.end)
                                            .find_first_of("\n#") == std::string_view::npos)
         s += " " + t.terms[j++].text;
       line(s);
@@ -433,7 +465,8 @@ class printer {
     const Decl* prev = nullptr;
     for (const ast::item& item : f_.items) {
       const auto* x = std::get_if<Decl>(&item);
-      bool breaks = x == nullptr || (prev != nullptr && blank_in_source(prev->range.end, x->range.begin));
+      bool breaks =
+          x == nullptr || (prev != nullptr && blank_in_source(prev->range.end, x->range.begin));
       if (breaks) {
         if (found) break;
         run.clear();
@@ -446,16 +479,21 @@ class printer {
     }
     return align_column(run);
   }
-  static std::string head_of(const ast::dimension_decl& d) { return "dimension " + d.dimension.text; }
+  static std::string head_of(const ast::dimension_decl& d) {
+    return "dimension " + d.dimension.text;
+  }
   static std::string head_of(const ast::unit_decl& u) { return "unit " + u.unit.text; }
   static std::string head_of(const ast::scale_decl& s) { return "scale " + s.prefix.text; }
 };
 
 }  // namespace
 
-std::string format(const ast::file& f) { return printer(f).run(); }
+std::string format(const ast::file& f) {
+  return printer(f).run();
+}
 
-format_report format_files(const std::vector<std::string>& paths, file_reader& files, bool in_place, bool check) {
+format_report format_files(const std::vector<std::string>& paths, file_reader& files, bool in_place,
+                           bool check) {
   format_report rep;
   for (const auto& path : paths) {
     source_ptr src = read_source(path, files, rep.diags);
@@ -472,7 +510,9 @@ format_report format_files(const std::vector<std::string>& paths, file_reader& f
     } else if (in_place) {
       std::string error;
       if (!files.write(path, text, error))
-        rep.diags.error(nullptr, {}, {fmt::format("cannot write {}: {}", path, error), fmt::format("无法写入 {}：{}", path, error)});
+        rep.diags.error(nullptr, {},
+                        {fmt::format("cannot write {}: {}", path, error),
+                         fmt::format("无法写入 {}：{}", path, error)});
     } else {
       rep.output += text;
     }

@@ -23,6 +23,7 @@ struct format_report {
 
 // Formats each file; with `in_place` rewrites the ones that change, with `check` only reports
 // them. A file that does not parse is reported and left alone.
-format_report format_files(const std::vector<std::string>& paths, file_reader& files, bool in_place, bool check);
+format_report format_files(const std::vector<std::string>& paths, file_reader& files, bool in_place,
+                           bool check);
 
 }  // namespace kpi

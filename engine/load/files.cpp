@@ -51,7 +51,8 @@ bool disk_reader::write(const std::string& path, const std::string& text, std::s
   return true;
 }
 
-bool memory_reader::write(const std::string& path, const std::string& text, std::string& /*error*/) {
+bool memory_reader::write(const std::string& path, const std::string& text,
+                          std::string& /*error*/) {
   files[path] = text;
   return true;
 }

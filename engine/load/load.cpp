@@ -11,17 +11,21 @@ source_ptr read_source(const std::string& path, file_reader& reader, diagnostics
   std::string error;
   auto text = reader.read(path, error);
   if (!text) {
-    diags.error(nullptr, {}, {fmt::format("cannot read {}: {}", path, error), fmt::format("无法读取 {}：{}", path, error)});
+    diags.error(nullptr, {},
+                {fmt::format("cannot read {}: {}", path, error),
+                 fmt::format("无法读取 {}：{}", path, error)});
     return nullptr;
   }
   return std::make_shared<source>(path, std::move(*text));
 }
 
-load_result load(const std::vector<std::string>& paths, const load_options& options, file_reader& reader) {
+load_result load(const std::vector<std::string>& paths, const load_options& options,
+                 file_reader& reader) {
   load_result r;
   std::vector<source_ptr> sources;
   if (options.with_stdlib)
-    for (const auto& f : stdlib_files()) sources.push_back(std::make_shared<source>(std::string(f.name), std::string(f.text)));
+    for (const auto& f : stdlib_files())
+      sources.push_back(std::make_shared<source>(std::string(f.name), std::string(f.text)));
   for (const auto* list : {&options.libs, &paths})
     for (const auto& p : *list)
       if (auto s = read_source(p, reader, r.diags)) sources.push_back(std::move(s));

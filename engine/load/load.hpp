@@ -26,7 +26,8 @@ struct load_result {
   [[nodiscard]] bool ok() const { return !diags.has_errors(); }
 };
 
-load_result load(const std::vector<std::string>& paths, const load_options& options, file_reader& reader);
+load_result load(const std::vector<std::string>& paths, const load_options& options,
+                 file_reader& reader);
 
 // Reads one file into a source, reporting a file that cannot be read.
 source_ptr read_source(const std::string& path, file_reader& reader, diagnostics& diags);

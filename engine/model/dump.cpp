@@ -24,7 +24,9 @@ void put_amount(json& j, const model::amount& a, const char* value_key, const ch
   j["dimension"] = a.dimension;
 }
 
-json money(const std::optional<decimal>& d) { return d ? json(d->to_string()) : json(nullptr); }
+json money(const std::optional<decimal>& d) {
+  return d ? json(d->to_string()) : json(nullptr);
+}
 
 json indicator_json(const model::model& m, const model::indicator& ind) {
   json j;
@@ -134,8 +136,8 @@ std::string dump_json(const model::model& m) {
 std::string dump_text(const model::model& m) {
   std::string out;
   for (const auto& p : m.projects) {
-    out += fmt::format("project {} budget={} indicators={}\n", p.name, p.money.total ? p.money.total->to_string() : "-",
-                       p.indicators.size());
+    out += fmt::format("project {} budget={} indicators={}\n", p.name,
+                       p.money.total ? p.money.total->to_string() : "-", p.indicators.size());
     for (const auto& ind : p.indicators) {
       std::string target;
       if (ind.k == model::kind::qualitative) {
@@ -146,15 +148,16 @@ std::string dump_text(const model::model& m) {
         target = fmt::format("between {} .. {} {}", ind.target->base_value.to_string(),
                              ind.target_high->base_value.to_string(), ind.target->base_unit);
       } else {
-        target = fmt::format("{} {} {}", model::op_text(ind.o), ind.target->base_value.to_string(), ind.target->base_unit);
+        target = fmt::format("{} {} {}", model::op_text(ind.o), ind.target->base_value.to_string(),
+                             ind.target->base_unit);
       }
       out += fmt::format("  {} / {} / {}: {}{}\n", ind.level1, ind.level2, ind.name, target,
                          ind.weight ? " weight " + ind.weight->to_string() : "");
     }
   }
   for (const auto& a : m.actuals) {
-    out += fmt::format("actuals {} executed={} values={}\n", a.project, a.executed ? a.executed->to_string() : "-",
-                       a.values.size());
+    out += fmt::format("actuals {} executed={} values={}\n", a.project,
+                       a.executed ? a.executed->to_string() : "-", a.values.size());
   }
   return out;
 }

@@ -27,9 +27,9 @@ std::string_view op_text(op o);
 
 // A number with its unit, also converted to the unit's base.
 struct amount {
-  decimal value;        // as written
-  std::string unit;     // as written; empty when none was given
-  decimal base_value;   // in base_unit
+  decimal value;       // as written
+  std::string unit;    // as written; empty when none was given
+  decimal base_value;  // in base_unit
   std::string base_unit;
   std::string dimension;  // currency, ratio, count, …; empty without a unit
 };
@@ -37,7 +37,7 @@ struct amount {
 struct indicator {
   std::string level1;  // 一级指标, e.g. 成本指标
   std::string level2;  // 二级指标, e.g. 经济成本指标; empty when written directly under level1
-  std::string name;    // 三级指标
+  std::string name;  // 三级指标
   kind k = kind::qualitative;
   op o = op::none;
   std::optional<amount> target;       // quantitative: the bound (low end of a range)
@@ -75,12 +75,12 @@ enum class actual_kind { quantity, date, grade, text };
 struct actual {
   std::string indicator;
   actual_kind k = actual_kind::quantity;
-  std::optional<amount> value;  // quantity
-  std::optional<date> when;     // date
-  std::string text;             // grade term or free text
-  std::string term_class;       // for a grade term
-  std::optional<decimal> share;  // `部分达成 75 %`: 75
-  std::string because;          // 偏差原因; empty when none
+  std::optional<amount> value;            // quantity
+  std::optional<date> when;               // date
+  std::string text;                       // grade term or free text
+  std::string term_class;                 // for a grade term
+  std::optional<decimal> share;           // `部分达成 75 %`: 75
+  std::string because;                    // 偏差原因; empty when none
   std::optional<decimal> override_score;  // an assessor's score in place of the computed one
   std::string override_reason;
   location loc;

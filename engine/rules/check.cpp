@@ -12,7 +12,8 @@ check_result run_check(const check_options& o, file_reader& reader) {
   if (!r.loaded.ok()) return r;
   pack_library lib;
   lib.add_builtin(r.pack_diags);
-  std::vector<std::size_t> chosen = o.packs.empty() ? lib.builtin_of_kind("audit") : lib.add_paths(o.packs, reader, r.pack_diags);
+  std::vector<std::size_t> chosen =
+      o.packs.empty() ? lib.builtin_of_kind("audit") : lib.add_paths(o.packs, reader, r.pack_diags);
   for (std::size_t i : chosen) {
     if (lib.at(i).kind != "audit") continue;
     if (auto p = lib.build(i, r.loaded.env, r.pack_diags)) r.programs.push_back(std::move(*p));
@@ -20,7 +21,8 @@ check_result run_check(const check_options& o, file_reader& reader) {
   if (r.pack_diags.has_errors()) return r;
   for (const auto& p : r.programs) {
     auto fs = run(p, r.loaded.model, o.lim, o.explain);
-    r.findings.insert(r.findings.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+    r.findings.insert(r.findings.end(), std::make_move_iterator(fs.begin()),
+                      std::make_move_iterator(fs.end()));
   }
   return r;
 }
@@ -34,8 +36,8 @@ std::size_t test_report::failed() const {
 namespace {
 
 // Runs one test case of a pack.
-test_case_result run_case(const pack_entry& entry, const program& prog, const ast::test_decl& t, const environment& env,
-                          const limits& lim, diagnostics& diags) {
+test_case_result run_case(const pack_entry& entry, const program& prog, const ast::test_decl& t,
+                          const environment& env, const limits& lim, diagnostics& diags) {
   test_case_result res;
   res.pack = entry.name;
   res.title = t.title.text;
@@ -73,17 +75,23 @@ test_case_result run_case(const pack_entry& entry, const program& prog, const as
     }
     named.insert(e.rule->text);
     if (!met)
-      res.problems.push_back(e.indicator ? fmt::format("expected {} on \"{}\", but it was not reported", e.rule->text, e.indicator->text)
-                                         : fmt::format("expected {}, but it was not reported", e.rule->text));
+      res.problems.push_back(
+          e.indicator ? fmt::format("expected {} on \"{}\", but it was not reported", e.rule->text,
+                                    e.indicator->text)
+                      : fmt::format("expected {}, but it was not reported", e.rule->text));
   }
   for (const auto& f : fs) {
     bool counted = expect_none || named.count(f.rule);
     if (!counted) continue;
     bool expected = false;
     for (const auto& e : t.expects)
-      if (e.rule && !e.absent && e.rule->text == f.rule && (!e.indicator || e.indicator->text == f.indicator)) expected = true;
+      if (e.rule && !e.absent && e.rule->text == f.rule &&
+          (!e.indicator || e.indicator->text == f.indicator))
+        expected = true;
     if (!expected)
-      res.problems.push_back(fmt::format("unexpected {}{}: {}", f.rule, f.indicator.empty() ? "" : " on \"" + f.indicator + "\"", f.message));
+      res.problems.push_back(fmt::format("unexpected {}{}: {}", f.rule,
+                                         f.indicator.empty() ? "" : " on \"" + f.indicator + "\"",
+                                         f.message));
   }
   res.passed = res.problems.empty();
   return res;
@@ -91,15 +99,17 @@ test_case_result run_case(const pack_entry& entry, const program& prog, const as
 
 }  // namespace
 
-test_report run_pack_tests(const std::vector<std::string>& paths, const std::vector<std::string>& libs,
-                           const limits& lim, file_reader& reader) {
+test_report run_pack_tests(const std::vector<std::string>& paths,
+                           const std::vector<std::string>& libs, const limits& lim,
+                           file_reader& reader) {
   test_report rep;
   load_result base = load({}, {libs, true}, reader);
   rep.diags.append(base.diags);
   if (!base.ok()) return rep;
   pack_library lib;
   lib.add_builtin(rep.diags);
-  std::vector<std::size_t> chosen = paths.empty() ? lib.builtin_of_kind("audit") : lib.add_paths(paths, reader, rep.diags);
+  std::vector<std::size_t> chosen =
+      paths.empty() ? lib.builtin_of_kind("audit") : lib.add_paths(paths, reader, rep.diags);
   for (std::size_t i : chosen) {
     const pack_entry& entry = lib.at(i);
     if (entry.kind != "audit") continue;
@@ -123,12 +133,14 @@ std::string test_report_text(const test_report& r, lang l, bool coverage) {
   std::string out;
   for (const auto& c : r.cases) {
     line_column p = c.src ? c.src->position(c.range.begin) : line_column{};
-    out += fmt::format("{} {} › {}  ({}:{})\n", c.passed ? "PASS" : "FAIL", c.pack, c.title, c.src ? c.src->name() : "", p.line);
+    out += fmt::format("{} {} › {}  ({}:{})\n", c.passed ? "PASS" : "FAIL", c.pack, c.title,
+                       c.src ? c.src->name() : "", p.line);
     for (const auto& why : c.problems) out += "     " + why + "\n";
   }
   if (coverage) {
     if (r.uncovered.empty()) {
-      out += l == lang::zh ? "覆盖率：每条规则都有测试\n" : "coverage: every rule is exercised by a test\n";
+      out += l == lang::zh ? "覆盖率：每条规则都有测试\n"
+                           : "coverage: every rule is exercised by a test\n";
     } else {
       out += l == lang::zh ? "没有测试覆盖的规则：\n" : "rules no test exercises:\n";
       for (const auto& [pack, rule] : r.uncovered) out += fmt::format("  {} {}\n", pack, rule);

@@ -47,8 +47,9 @@ struct test_report {
 };
 
 // Runs the tests of every pack under `paths` (files or directories).
-test_report run_pack_tests(const std::vector<std::string>& paths, const std::vector<std::string>& libs,
-                           const limits& lim, file_reader& reader);
+test_report run_pack_tests(const std::vector<std::string>& paths,
+                           const std::vector<std::string>& libs, const limits& lim,
+                           file_reader& reader);
 
 std::string test_report_text(const test_report& r, lang l, bool coverage);
 

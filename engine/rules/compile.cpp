@@ -44,11 +44,14 @@ struct typed {
   std::optional<std::string> unit;  // numbers: the base unit when known ("" for a plain number)
 };
 
-std::string unit_name(const std::optional<std::string>& u) { return u && !u->empty() ? *u : "a plain number"; }
+std::string unit_name(const std::optional<std::string>& u) {
+  return u && !u->empty() ? *u : "a plain number";
+}
 
 class compiler {
  public:
-  compiler(const environment& env, const pack_origin& origin, const param_values& params, diagnostics& diags)
+  compiler(const environment& env, const pack_origin& origin, const param_values& params,
+           diagnostics& diags)
       : env_(env), origin_(origin), params_(params), diags_(diags) {}
 
   bool failed() const { return failed_; }
@@ -91,13 +94,13 @@ class compiler {
   static typed constant(value v, const ast::expr& e) {
     node n;
     n.k = node_kind::constant;
-    stype t = v.t == vtype::number ? stype::number
-              : v.t == vtype::text  ? stype::text
+    stype t = v.t == vtype::number    ? stype::number
+              : v.t == vtype::text    ? stype::text
               : v.t == vtype::boolean ? stype::boolean
-              : v.t == vtype::date  ? stype::date
-              : v.t == vtype::op    ? stype::op
-              : v.t == vtype::list  ? stype::list
-                                    : stype::none;
+              : v.t == vtype::date    ? stype::date
+              : v.t == vtype::op      ? stype::op
+              : v.t == vtype::list    ? stype::list
+                                      : stype::none;
     std::optional<std::string> unit;
     if (v.t == vtype::number) unit = v.unit;
     n.constant = std::move(v);
@@ -118,23 +121,29 @@ class compiler {
     if (!def) {
       auto hint = closest(n.value.unit->text, env_.units.unit_names());
       error(n.value.unit->range,
-            fmt::format("unknown unit '{}'{}", n.value.unit->text, hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
-            fmt::format("未知单位 '{}'{}", n.value.unit->text, hint ? fmt::format("（是否为 '{}'？）", *hint) : ""));
+            fmt::format("unknown unit '{}'{}", n.value.unit->text,
+                        hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
+            fmt::format("未知单位 '{}'{}", n.value.unit->text,
+                        hint ? fmt::format("（是否为 '{}'？）", *hint) : ""));
       return bad();
     }
     auto base = n.value.num.value.mul(def->factor);
     if (!base) return bad();
     return constant(value::number(base->normalized(), def->base), e);
   }
-  typed compile_node(const ast::string_lit& s, const ast::expr& e) { return constant(value::text(s.value.text), e); }
+  typed compile_node(const ast::string_lit& s, const ast::expr& e) {
+    return constant(value::text(s.value.text), e);
+  }
   typed compile_node(const ast::op_lit& o, const ast::expr& e) {
-    static constexpr model::op ops[] = {model::op::ge, model::op::le, model::op::eq, model::op::gt, model::op::lt};
+    static constexpr model::op ops[] = {model::op::ge, model::op::le, model::op::eq, model::op::gt,
+                                        model::op::lt};
     return constant(value::of_op(ops[static_cast<int>(o.op)]), e);
   }
   typed compile_node(const ast::date_value& d, const ast::expr& e) {
     auto v = date::parse(d.value.text);
     if (!v) {
-      error(d.value.range, fmt::format("invalid date {}", d.value.text), fmt::format("无效日期 {}", d.value.text));
+      error(d.value.range, fmt::format("invalid date {}", d.value.text),
+            fmt::format("无效日期 {}", d.value.text));
       return bad();
     }
     return constant(value::of_date(*v), e);
@@ -234,18 +243,23 @@ class compiler {
     for (const auto& f : proj_field_names()) candidates.push_back(f);
     auto hint = closest(path, candidates);
     error(r,
-          fmt::format("unknown name '{}'{}; a rule reads fields of {} (e.g. {}), lets, params and symbols", path,
-                      hint ? fmt::format(" (did you mean '{}'?)", *hint) : "",
-                      current() == scope::indicator ? "indicators" : "projects",
-                      current() == scope::indicator ? "level1, name, target" : "funds.total, period.days, indicators"),
+          fmt::format(
+              "unknown name '{}'{}; a rule reads fields of {} (e.g. {}), lets, params and symbols",
+              path, hint ? fmt::format(" (did you mean '{}'?)", *hint) : "",
+              current() == scope::indicator ? "indicators" : "projects",
+              current() == scope::indicator ? "level1, name, target"
+                                            : "funds.total, period.days, indicators"),
           fmt::format("未知名称 '{}'{}；规则可读取{}的字段（如 {}）、let、param 与符号", path,
                       hint ? fmt::format("（是否为 '{}'？）", *hint) : "",
                       current() == scope::indicator ? "指标" : "项目",
-                      current() == scope::indicator ? "level1、name、target" : "funds.total、period.days、indicators"));
+                      current() == scope::indicator ? "level1、name、target"
+                                                    : "funds.total、period.days、indicators"));
     return bad();
   }
 
-  typed compile_node(const ast::ident_ref& i, const ast::expr& e) { return resolve(i.id.text, i.id.range, e); }
+  typed compile_node(const ast::ident_ref& i, const ast::expr& e) {
+    return resolve(i.id.text, i.id.range, e);
+  }
 
   static std::optional<std::string> dotted(const ast::expr& e) {
     if (const auto* i = std::get_if<ast::ident_ref>(&e.node)) return i->id.text;
@@ -259,7 +273,8 @@ class compiler {
   typed compile_node(const ast::member& m, const ast::expr& e) {
     auto path = dotted(e);
     if (!path) {
-      error(m.field.range, "fields can only be read by name, e.g. funds.total", "只能按名称读取字段，例如 funds.total");
+      error(m.field.range, "fields can only be read by name, e.g. funds.total",
+            "只能按名称读取字段，例如 funds.total");
       return bad();
     }
     return resolve(*path, e.range, e);
@@ -271,7 +286,8 @@ class compiler {
     typed set = compile(*w.set);
     if (!set.n) return bad();
     if (set.t != stype::set) {
-      error(w.set->range, "'where' filters a set of indicators, e.g. indicators where level1 == 成本指标",
+      error(w.set->range,
+            "'where' filters a set of indicators, e.g. indicators where level1 == 成本指标",
             "'where' 用于筛选指标集合，例如 indicators where level1 == 成本指标");
       return bad();
     }
@@ -290,8 +306,10 @@ class compiler {
     if (!fn) {
       auto hint = closest(c.function.text, builtin_names());
       error(c.function.range,
-            fmt::format("unknown function '{}'{}", c.function.text, hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
-            fmt::format("未知函数 '{}'{}", c.function.text, hint ? fmt::format("（是否为 '{}'？）", *hint) : ""));
+            fmt::format("unknown function '{}'{}", c.function.text,
+                        hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
+            fmt::format("未知函数 '{}'{}", c.function.text,
+                        hint ? fmt::format("（是否为 '{}'？）", *hint) : ""));
       return bad();
     }
     node n;
@@ -299,8 +317,12 @@ class compiler {
     bool aggregate = *fn <= builtin::all;
     auto arity = [&](std::size_t lo, std::size_t hi) {
       if (c.args.size() >= lo && c.args.size() <= hi) return true;
-      error(e.range, fmt::format("{}() takes {} argument{}", c.function.text, lo == hi ? std::to_string(lo) : fmt::format("{} or {}", lo, hi), hi == 1 ? "" : "s"),
-            fmt::format("{}() 需要 {} 个参数", c.function.text, lo == hi ? std::to_string(lo) : fmt::format("{} 或 {}", lo, hi)));
+      error(e.range,
+            fmt::format("{}() takes {} argument{}", c.function.text,
+                        lo == hi ? std::to_string(lo) : fmt::format("{} or {}", lo, hi),
+                        hi == 1 ? "" : "s"),
+            fmt::format("{}() 需要 {} 个参数", c.function.text,
+                        lo == hi ? std::to_string(lo) : fmt::format("{} 或 {}", lo, hi)));
       return false;
     };
     if (aggregate) {
@@ -310,8 +332,11 @@ class compiler {
       typed set = compile(*c.args[0]);
       if (!set.n) return bad();
       if (set.t != stype::set) {
-        error(c.args[0]->range, fmt::format("{}() works on a set of indicators, e.g. {}(indicators where …)", c.function.text, c.function.text),
-              fmt::format("{}() 作用于指标集合，例如 {}(indicators where …)", c.function.text, c.function.text));
+        error(c.args[0]->range,
+              fmt::format("{}() works on a set of indicators, e.g. {}(indicators where …)",
+                          c.function.text, c.function.text),
+              fmt::format("{}() 作用于指标集合，例如 {}(indicators where …)", c.function.text,
+                          c.function.text));
         return bad();
       }
       n.kids.push_back(set.n);
@@ -319,11 +344,13 @@ class compiler {
       if (c.args.size() == 2) {
         push_scope(scope::indicator);
         bool cond = *fn == builtin::count || *fn == builtin::any || *fn == builtin::all;
-        typed body = cond ? typed{condition(*c.args[1]), stype::boolean, std::nullopt} : compile(*c.args[1]);
+        typed body =
+            cond ? typed{condition(*c.args[1]), stype::boolean, std::nullopt} : compile(*c.args[1]);
         pop_scope();
         if (!body.n) return bad();
         if (!cond && body.t != stype::number && body.t != stype::any) {
-          error(c.args[1]->range, fmt::format("{}() adds up numbers, found {}", c.function.text, type_name(body.t)),
+          error(c.args[1]->range,
+                fmt::format("{}() adds up numbers, found {}", c.function.text, type_name(body.t)),
                 fmt::format("{}() 需要数值，实际为{}", c.function.text, type_name(body.t)));
           return bad();
         }
@@ -383,17 +410,20 @@ class compiler {
   bool same_units(const typed& a, const typed& b, const ast::binary& op) {
     if (a.t != stype::number || b.t != stype::number) return true;
     if (!a.unit || !b.unit || a.unit->empty() || b.unit->empty() || *a.unit == *b.unit) return true;
-    error(op.op_range,
-          fmt::format("cannot compare or combine {} with {} ('{}' and '{}' are different dimensions)", unit_name(a.unit),
-                      unit_name(b.unit), *a.unit, *b.unit),
-          fmt::format("不能将 {} 与 {} 比较或运算（'{}' 与 '{}' 量纲不同）", unit_name(a.unit), unit_name(b.unit), *a.unit, *b.unit));
+    error(
+        op.op_range,
+        fmt::format("cannot compare or combine {} with {} ('{}' and '{}' are different dimensions)",
+                    unit_name(a.unit), unit_name(b.unit), *a.unit, *b.unit),
+        fmt::format("不能将 {} 与 {} 比较或运算（'{}' 与 '{}' 量纲不同）", unit_name(a.unit),
+                    unit_name(b.unit), *a.unit, *b.unit));
     return false;
   }
 
   typed compile_node(const ast::binary& b, const ast::expr& e) {
     using bo = ast::binary_op;
     if (b.op == bo::range) {
-      error(b.op_range, "a range (a .. b) is a value of tables and params only", "区间（a .. b）只能用于 table 与 param");
+      error(b.op_range, "a range (a .. b) is a value of tables and params only",
+            "区间（a .. b）只能用于 table 与 param");
       return bad();
     }
     // `target in 元`: conversion to a unit.
@@ -413,8 +443,11 @@ class compiler {
       case bo::or_:
         for (const auto* side : {&l, &r})
           if (side->t != stype::boolean && side->t != stype::any) {
-            error(b.op_range, fmt::format("'{}' joins conditions, found {}", binary_op_text(b.op), type_name(side->t)),
-                  fmt::format("'{}' 用于连接条件，实际为{}", binary_op_text(b.op), type_name(side->t)));
+            error(b.op_range,
+                  fmt::format("'{}' joins conditions, found {}", binary_op_text(b.op),
+                              type_name(side->t)),
+                  fmt::format("'{}' 用于连接条件，实际为{}", binary_op_text(b.op),
+                              type_name(side->t)));
             return bad();
           }
         return {make(std::move(n), e), stype::boolean, std::nullopt};
@@ -424,9 +457,11 @@ class compiler {
       case bo::le:
       case bo::gt:
       case bo::ge: {
-        bool known = l.t != stype::any && r.t != stype::any && l.t != stype::none && r.t != stype::none;
+        bool known =
+            l.t != stype::any && r.t != stype::any && l.t != stype::none && r.t != stype::none;
         if (known && l.t != r.t) {
-          error(b.op_range, fmt::format("cannot compare {} with {}", type_name(l.t), type_name(r.t)),
+          error(b.op_range,
+                fmt::format("cannot compare {} with {}", type_name(l.t), type_name(r.t)),
                 fmt::format("不能将{}与{}比较", type_name(l.t), type_name(r.t)));
           return bad();
         }
@@ -444,7 +479,8 @@ class compiler {
       case bo::contains:
       case bo::starts_with:
       case bo::ends_with:
-        if ((l.t != stype::text && l.t != stype::any && !(b.op == bo::contains && l.t == stype::list)) ||
+        if ((l.t != stype::text && l.t != stype::any &&
+             !(b.op == bo::contains && l.t == stype::list)) ||
             (r.t != stype::text && r.t != stype::any && b.op != bo::contains)) {
           error(b.op_range, fmt::format("'{}' works on text", binary_op_text(b.op)),
                 fmt::format("'{}' 用于文本", binary_op_text(b.op)));
@@ -454,13 +490,15 @@ class compiler {
       case bo::matches: {
         const auto* lit = std::get_if<ast::string_lit>(&b.rhs->node);
         if (lit == nullptr) {
-          error(b.rhs->range, "'matches' needs a pattern in quotes", "'matches' 之后应为带引号的正则表达式");
+          error(b.rhs->range, "'matches' needs a pattern in quotes",
+                "'matches' 之后应为带引号的正则表达式");
           return bad();
         }
         try {
           n.pattern = std::make_shared<const std::regex>(lit->value.text, std::regex::ECMAScript);
         } catch (const std::regex_error& err) {
-          error(b.rhs->range, fmt::format("invalid pattern: {}", err.what()), fmt::format("无效的正则表达式：{}", err.what()));
+          error(b.rhs->range, fmt::format("invalid pattern: {}", err.what()),
+                fmt::format("无效的正则表达式：{}", err.what()));
           return bad();
         }
         n.k = node_kind::matches;
@@ -473,7 +511,9 @@ class compiler {
       case bo::div: {
         for (const auto* side : {&l, &r})
           if (side->t != stype::number && side->t != stype::any) {
-            error(b.op_range, fmt::format("'{}' works on numbers, found {}", binary_op_text(b.op), type_name(side->t)),
+            error(b.op_range,
+                  fmt::format("'{}' works on numbers, found {}", binary_op_text(b.op),
+                              type_name(side->t)),
                   fmt::format("'{}' 用于数值，实际为{}", binary_op_text(b.op), type_name(side->t)));
             return bad();
           }
@@ -483,16 +523,20 @@ class compiler {
           unit = l.unit && !l.unit->empty() ? l.unit : r.unit;
         } else if (b.op == bo::mul) {
           if (l.unit && r.unit && !l.unit->empty() && !r.unit->empty()) {
-            error(b.op_range, "cannot multiply two quantities with units", "不能将两个带单位的数量相乘");
+            error(b.op_range, "cannot multiply two quantities with units",
+                  "不能将两个带单位的数量相乘");
             return bad();
           }
           if (l.unit && r.unit) unit = l.unit->empty() ? r.unit : l.unit;
         } else {
           if (l.unit && r.unit) {
-            if (*l.unit == *r.unit) unit = std::string();
-            else if (r.unit->empty()) unit = l.unit;
+            if (*l.unit == *r.unit)
+              unit = std::string();
+            else if (r.unit->empty())
+              unit = l.unit;
             else {
-              error(b.op_range, fmt::format("cannot divide {} by {}", unit_name(l.unit), unit_name(r.unit)),
+              error(b.op_range,
+                    fmt::format("cannot divide {} by {}", unit_name(l.unit), unit_name(r.unit)),
                     fmt::format("不能用 {} 除 {}", unit_name(r.unit), unit_name(l.unit)));
               return bad();
             }
@@ -510,11 +554,13 @@ class compiler {
     typed l = compile(*b.lhs);
     if (!l.n) return bad();
     if (l.t != stype::number && l.t != stype::any) {
-      error(b.lhs->range, fmt::format("only a number can be expressed in {}", def.name), fmt::format("只有数值才能换算为 {}", def.name));
+      error(b.lhs->range, fmt::format("only a number can be expressed in {}", def.name),
+            fmt::format("只有数值才能换算为 {}", def.name));
       return bad();
     }
     if (l.unit && !l.unit->empty() && *l.unit != def.base) {
-      error(b.op_range, fmt::format("cannot convert {} to {}", *l.unit, def.name), fmt::format("不能将 {} 换算为 {}", *l.unit, def.name));
+      error(b.op_range, fmt::format("cannot convert {} to {}", *l.unit, def.name),
+            fmt::format("不能将 {} 换算为 {}", *l.unit, def.name));
       return bad();
     }
     node n;
@@ -537,8 +583,8 @@ std::optional<severity> severity_of(const std::string& s) {
 }
 
 // Splits "合计 {cost} 与 {funds.total}" into text and compiled expressions.
-bool compile_message(compiler& c, const ast::name& msg, const pack_origin& origin, diagnostics& diags,
-                     std::vector<message_part>& out) {
+bool compile_message(compiler& c, const ast::name& msg, const pack_origin& origin,
+                     diagnostics& diags, std::vector<message_part>& out) {
   const std::string& t = msg.text;
   std::string_view raw = origin.src->slice({msg.range.begin + 1, msg.range.end - 1});
   std::size_t raw_pos = 0;
@@ -558,13 +604,17 @@ bool compile_message(compiler& c, const ast::name& msg, const pack_origin& origi
     std::size_t raw_close = raw_open == std::string_view::npos ? raw_open : raw.find('}', raw_open);
     auto base = msg.range.begin + 1;
     if (close == std::string::npos || raw_close == std::string_view::npos) {
-      c.error({static_cast<std::uint32_t>(base + (raw_open == std::string_view::npos ? 0 : raw_open)), msg.range.end},
-              "unclosed '{' in the message (write '{{' for a brace)", "提示信息中的 '{' 未闭合（字面的花括号请写作 '{{'）");
+      c.error(
+          {static_cast<std::uint32_t>(base + (raw_open == std::string_view::npos ? 0 : raw_open)),
+           msg.range.end},
+          "unclosed '{' in the message (write '{{' for a brace)",
+          "提示信息中的 '{' 未闭合（字面的花括号请写作 '{{'）");
       return false;
     }
     out.push_back({literal, nullptr});
     literal.clear();
-    source_range r{static_cast<std::uint32_t>(base + raw_open + 1), static_cast<std::uint32_t>(base + raw_close)};
+    source_range r{static_cast<std::uint32_t>(base + raw_open + 1),
+                   static_cast<std::uint32_t>(base + raw_close)};
     ast::expr_ptr e = parse_expression(origin.src, r, diags);
     if (!e) {
       ok = false;
@@ -582,21 +632,24 @@ bool compile_message(compiler& c, const ast::name& msg, const pack_origin& origi
 
 }  // namespace
 
-std::optional<value> compile_param(const ast::expr& e, const environment& env, const pack_origin& origin,
-                                   const param_values& params, diagnostics& diags) {
+std::optional<value> compile_param(const ast::expr& e, const environment& env,
+                                   const pack_origin& origin, const param_values& params,
+                                   diagnostics& diags) {
   compiler c(env, origin, params, diags);
   auto t = c.compile(e);
   if (!t.n) return std::nullopt;
   auto v = evaluate_constant(*t.n);
   if (!v) {
-    c.error(e.range, "a parameter must be a constant (numbers, text, lists)", "参数必须是常量（数值、文本、列表）");
+    c.error(e.range, "a parameter must be a constant (numbers, text, lists)",
+            "参数必须是常量（数值、文本、列表）");
     return std::nullopt;
   }
   return v;
 }
 
-std::optional<rule> compile_rule(const ast::rule_decl& r, const environment& env, const pack_origin& origin,
-                                 const param_values& params, diagnostics& diags) {
+std::optional<rule> compile_rule(const ast::rule_decl& r, const environment& env,
+                                 const pack_origin& origin, const param_values& params,
+                                 diagnostics& diags) {
   compiler c(env, origin, params, diags);
   rule out;
   out.id = r.id.text;
@@ -611,16 +664,19 @@ std::optional<rule> compile_rule(const ast::rule_decl& r, const environment& env
   } else if (auto s = severity_of(r.severity->text)) {
     out.level = *s;
   } else {
-    c.error(r.severity->range, fmt::format("unknown severity '{}'; use error, warning or info", r.severity->text),
+    c.error(r.severity->range,
+            fmt::format("unknown severity '{}'; use error, warning or info", r.severity->text),
             fmt::format("未知的严重程度 '{}'；应为 error、warning 或 info", r.severity->text));
   }
   if (!r.scope) {
-    c.error(r.id.range, fmt::format("rule {} needs a scope: each project or each indicator", r.id.text),
+    c.error(r.id.range,
+            fmt::format("rule {} needs a scope: each project or each indicator", r.id.text),
             fmt::format("规则 {} 缺少作用范围：each project 或 each indicator", r.id.text));
   } else if (r.scope->text == "indicator") {
     out.each = scope::indicator;
   } else if (r.scope->text != "project") {
-    c.error(r.scope->range, fmt::format("unknown scope '{}'; use each project or each indicator", r.scope->text),
+    c.error(r.scope->range,
+            fmt::format("unknown scope '{}'; use each project or each indicator", r.scope->text),
             fmt::format("未知的作用范围 '{}'；应为 each project 或 each indicator", r.scope->text));
   }
   c.push_scope(out.each);
@@ -631,12 +687,14 @@ std::optional<rule> compile_rule(const ast::rule_decl& r, const environment& env
     out.lets.emplace_back(name.text, t.n);
   }
   if (r.requires_.empty())
-    c.error(r.id.range, fmt::format("rule {} has no 'require'", r.id.text), fmt::format("规则 {} 缺少 require", r.id.text));
+    c.error(r.id.range, fmt::format("rule {} has no 'require'", r.id.text),
+            fmt::format("规则 {} 缺少 require", r.id.text));
   for (const auto& e : r.requires_) out.requires_.push_back(c.condition(*e));
   if (r.message) {
     compile_message(c, *r.message, origin, diags, out.message);
   } else {
-    c.error(r.id.range, fmt::format("rule {} needs a message", r.id.text), fmt::format("规则 {} 缺少 message", r.id.text));
+    c.error(r.id.range, fmt::format("rule {} needs a message", r.id.text),
+            fmt::format("规则 {} 缺少 message", r.id.text));
   }
   if (r.cite) out.cite = r.cite->text;
   if (c.failed()) return std::nullopt;

@@ -24,11 +24,13 @@ struct pack_origin {
 using param_values = std::map<std::string, value>;
 
 // Evaluates a parameter's expression, which must be constant.
-std::optional<value> compile_param(const ast::expr& e, const environment& env, const pack_origin& origin,
-                                   const param_values& params, diagnostics& diags);
+std::optional<value> compile_param(const ast::expr& e, const environment& env,
+                                   const pack_origin& origin, const param_values& params,
+                                   diagnostics& diags);
 
 // Compiles one rule. nullopt when it has errors (reported).
-std::optional<rule> compile_rule(const ast::rule_decl& r, const environment& env, const pack_origin& origin,
-                                 const param_values& params, diagnostics& diags);
+std::optional<rule> compile_rule(const ast::rule_decl& r, const environment& env,
+                                 const pack_origin& origin, const param_values& params,
+                                 diagnostics& diags);
 
 }  // namespace kpi::rules

@@ -15,40 +15,91 @@ namespace kpi::rules {
 
 // Fields of an indicator, readable in `each indicator` rules and inside aggregates.
 enum class ind_field {
-  level1, level2, name, op, target, target_high, unit, base_unit, dimension, kind, text, term_class,
-  weight, deadline, occurrence, name_count
+  level1,
+  level2,
+  name,
+  op,
+  target,
+  target_high,
+  unit,
+  base_unit,
+  dimension,
+  kind,
+  text,
+  term_class,
+  weight,
+  deadline,
+  occurrence,
+  name_count
 };
 // Fields of a project.
 enum class proj_field {
-  name, department, unit, nature, category, goal, funds_total, funds_fiscal, funds_carryover, funds_other,
-  period_from, period_to, period_days, period_full_year, indicators, indicator_count
+  name,
+  department,
+  unit,
+  nature,
+  category,
+  goal,
+  funds_total,
+  funds_fiscal,
+  funds_carryover,
+  funds_other,
+  period_from,
+  period_to,
+  period_days,
+  period_full_year,
+  indicators,
+  indicator_count
 };
 
 enum class builtin {
-  count, sum, min, max, avg, any, all,  // aggregates over a set of indicators
-  abs, round, len, year, coalesce
+  count,
+  sum,
+  min,
+  max,
+  avg,
+  any,
+  all,  // aggregates over a set of indicators
+  abs,
+  round,
+  len,
+  year,
+  coalesce
 };
 
-enum class node_kind { constant, ind, proj, let_ref, unary, binary, convert, where, aggregate, call, list, matches };
+enum class node_kind {
+  constant,
+  ind,
+  proj,
+  let_ref,
+  unary,
+  binary,
+  convert,
+  where,
+  aggregate,
+  call,
+  list,
+  matches
+};
 
 struct node;
 using node_ptr = std::shared_ptr<const node>;
 
 struct node {
   node_kind k = node_kind::constant;
-  value constant;                 // constant
+  value constant;  // constant
   ind_field ifield = ind_field::name;
   proj_field pfield = proj_field::name;
-  std::size_t slot = 0;           // let_ref
+  std::size_t slot = 0;  // let_ref
   ast::unary_op uop = ast::unary_op::neg;
   ast::binary_op bop = ast::binary_op::eq;
-  decimal factor;                 // convert: base value ÷ factor
-  std::string unit;               // convert: the unit shown
-  std::string base;               // convert: that unit's base, which the value must have
-  builtin fn = builtin::count;    // aggregate, call
+  decimal factor;               // convert: base value ÷ factor
+  std::string unit;             // convert: the unit shown
+  std::string base;             // convert: that unit's base, which the value must have
+  builtin fn = builtin::count;  // aggregate, call
   std::shared_ptr<const std::regex> pattern;  // matches
   std::vector<node_ptr> kids;
-  std::string text;               // the source expression, for explanations
+  std::string text;  // the source expression, for explanations
 };
 
 // `{…}` pieces of a message: literal text and expressions, alternating.

@@ -38,8 +38,8 @@ std::string sha256_hex(std::string_view data) {
 
 pack_library::pack_library() = default;
 
-void pack_library::add_source(const source_ptr& src, const std::string& dir, bool builtin, diagnostics& diags,
-                              std::vector<std::size_t>* added) {
+void pack_library::add_source(const source_ptr& src, const std::string& dir, bool builtin,
+                              diagnostics& diags, std::vector<std::size_t>* added) {
   parse_result pr = parse(src, diags);
   if (!pr.ok) return;
   auto file = std::make_shared<ast::file>(std::move(pr.file));
@@ -64,11 +64,14 @@ void pack_library::add_source(const source_ptr& src, const std::string& dir, boo
                                                      : &e.extends;
       *slot = s->value.text;
     }
-    auto same = std::find_if(packs_.begin(), packs_.end(), [&](const pack_entry& o) { return o.name == e.name; });
+    auto same = std::find_if(packs_.begin(), packs_.end(),
+                             [&](const pack_entry& o) { return o.name == e.name; });
     if (same != packs_.end() && !same->builtin) {
-      auto& d = diags.error(src, p->title.range, {fmt::format("pack '{}' is given twice", e.name),
-                                                  fmt::format("规则包 '{}' 重复", e.name)});
-      d.notes.push_back({same->src, same->syntax->title.range, {"first given here", "首次出现于此"}});
+      auto& d = diags.error(src, p->title.range,
+                            {fmt::format("pack '{}' is given twice", e.name),
+                             fmt::format("规则包 '{}' 重复", e.name)});
+      d.notes.push_back(
+          {same->src, same->syntax->title.range, {"first given here", "首次出现于此"}});
       continue;
     }
     if (added != nullptr) added->push_back(packs_.size());
@@ -78,21 +81,26 @@ void pack_library::add_source(const source_ptr& src, const std::string& dir, boo
 
 void pack_library::add_builtin(diagnostics& diags) {
   for (const auto& f : rule_files())
-    add_source(std::make_shared<source>(std::string(f.name), std::string(f.text)), "", true, diags, nullptr);
+    add_source(std::make_shared<source>(std::string(f.name), std::string(f.text)), "", true, diags,
+               nullptr);
 }
 
-std::vector<std::size_t> pack_library::add_paths(const std::vector<std::string>& paths, file_reader& reader,
-                                                 diagnostics& diags) {
+std::vector<std::size_t> pack_library::add_paths(const std::vector<std::string>& paths,
+                                                 file_reader& reader, diagnostics& diags) {
   std::vector<std::size_t> added;
   for (const auto& path : paths) {
     std::vector<std::string> files;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".kpi") files.push_back(it->path().string());
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".kpi")
+          files.push_back(it->path().string());
       std::sort(files.begin(), files.end());
       if (files.empty())
-        diags.error(nullptr, {}, {fmt::format("no .kpi files in {}", path), fmt::format("{} 中没有 .kpi 文件", path)});
+        diags.error(
+            nullptr, {},
+            {fmt::format("no .kpi files in {}", path), fmt::format("{} 中没有 .kpi 文件", path)});
     } else {
       files.push_back(path);
     }
@@ -102,7 +110,9 @@ std::vector<std::size_t> pack_library::add_paths(const std::vector<std::string>&
       std::size_t before = added.size();
       add_source(src, fs::path(f).parent_path().lexically_normal().string(), false, diags, &added);
       if (added.size() == before && !diags.has_errors() && fs::is_regular_file(path, ec))
-        diags.error(src, {}, {fmt::format("{} holds no pack", f), fmt::format("{} 中没有规则包（pack）", f)});
+        diags.error(
+            src, {},
+            {fmt::format("{} holds no pack", f), fmt::format("{} 中没有规则包（pack）", f)});
     }
   }
   return added;
@@ -115,14 +125,18 @@ std::vector<std::size_t> pack_library::builtin_of_kind(const std::string& kind) 
   return out;
 }
 
-std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p, diagnostics& diags) const {
+std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p,
+                                                         diagnostics& diags) const {
   const auto* setting = [&]() -> const ast::pack_setting* {
     for (const auto& it : p.syntax->items)
-      if (const auto* s = std::get_if<ast::pack_setting>(&it); s != nullptr && s->key.text == "extends") return s;
+      if (const auto* s = std::get_if<ast::pack_setting>(&it);
+          s != nullptr && s->key.text == "extends")
+        return s;
     return nullptr;
   }();
   const std::string& target = p.extends;
-  bool is_path = target.find('/') != std::string::npos || target.size() > 4 && target.substr(target.size() - 4) == ".kpi";
+  bool is_path = target.find('/') != std::string::npos ||
+                 target.size() > 4 && target.substr(target.size() - 4) == ".kpi";
   if (!is_path) {
     for (std::size_t i = 0; i < packs_.size(); ++i)
       if (packs_[i].name == target) return i;
@@ -130,8 +144,10 @@ std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p, di
     for (const auto& e : packs_) names.push_back(e.name);
     auto hint = closest(target, names);
     diags.error(p.src, setting->value.range,
-                {fmt::format("no pack named '{}' to extend{}", target, hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
-                 fmt::format("找不到要扩展的规则包 '{}'{}", target, hint ? fmt::format("（是否为 '{}'？）", *hint) : "")});
+                {fmt::format("no pack named '{}' to extend{}", target,
+                             hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
+                 fmt::format("找不到要扩展的规则包 '{}'{}", target,
+                             hint ? fmt::format("（是否为 '{}'？）", *hint) : "")});
     return std::nullopt;
   }
   // A path: inside the extending pack's own directory tree, never outside it.
@@ -140,11 +156,16 @@ std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p, di
   fs::path full = (base / rel).lexically_normal();
   auto [b_end, f_it] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
   if (p.builtin || rel.is_absolute() || b_end != base.end()) {
-    diags.error(p.src, setting->value.range,
-                {fmt::format("'{}' is outside the pack's directory; a pack extends packs in its own directory tree or "
-                             "built-in packs by name",
-                             target),
-                 fmt::format("'{}' 不在本规则包所在目录内；规则包只能扩展其目录树内的规则包，或按名称扩展内置规则包", target)});
+    diags.error(
+        p.src, setting->value.range,
+        {fmt::format("'{}' is outside the pack's directory; a pack extends packs in its own "
+                     "directory tree or "
+                     "built-in packs by name",
+                     target),
+         fmt::format(
+             "'{}' "
+             "不在本规则包所在目录内；规则包只能扩展其目录树内的规则包，或按名称扩展内置规则包",
+             target)});
     return std::nullopt;
   }
   for (std::size_t i = 0; i < packs_.size(); ++i)
@@ -155,7 +176,8 @@ std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p, di
   return std::nullopt;
 }
 
-std::optional<program> pack_library::build(std::size_t index, const environment& env, diagnostics& diags) const {
+std::optional<program> pack_library::build(std::size_t index, const environment& env,
+                                           diagnostics& diags) const {
   // The chain from the root pack to this one.
   std::vector<std::size_t> chain{index};
   std::set<std::size_t> seen{index};
@@ -164,8 +186,10 @@ std::optional<program> pack_library::build(std::size_t index, const environment&
     if (!base) return std::nullopt;
     if (!seen.insert(*base).second) {
       diags.error(packs_[index].src, packs_[index].syntax->title.range,
-                  {fmt::format("pack '{}' extends itself through '{}'", packs_[index].name, packs_[*base].name),
-                   fmt::format("规则包 '{}' 经由 '{}' 循环扩展自身", packs_[index].name, packs_[*base].name)});
+                  {fmt::format("pack '{}' extends itself through '{}'", packs_[index].name,
+                               packs_[*base].name),
+                   fmt::format("规则包 '{}' 经由 '{}' 循环扩展自身", packs_[index].name,
+                               packs_[*base].name)});
       return std::nullopt;
     }
     chain.push_back(*base);
@@ -187,7 +211,8 @@ std::optional<program> pack_library::build(std::size_t index, const environment&
     pack_origin origin{p.name, p.version, p.hash, p.src};
     for (const auto& item : p.syntax->items) {
       if (const auto* prm = std::get_if<ast::param_decl>(&item)) {
-        if (auto v = compile_param(*prm->value, env, origin, params, diags)) params[prm->id.text] = *v;
+        if (auto v = compile_param(*prm->value, env, origin, params, diags))
+          params[prm->id.text] = *v;
       } else if (const auto* r = std::get_if<ast::rule_decl>(&item)) {
         if (!rules.count(r->id.text)) order.push_back(r->id.text);
         rules[r->id.text] = {r, pi};
@@ -195,17 +220,22 @@ std::optional<program> pack_library::build(std::size_t index, const environment&
         if (!rules.count(o->rule.text)) {
           std::vector<std::string> ids(order.begin(), order.end());
           auto hint = closest(o->rule.text, ids);
-          diags.error(p.src, o->rule.range,
-                      {fmt::format("no rule '{}' to {}{}", o->rule.text, o->keyword.text, hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
-                       fmt::format("没有可{}的规则 '{}'{}", o->keyword.text == "disable" ? "停用" : "调整", o->rule.text,
-                                   hint ? fmt::format("（是否为 '{}'？）", *hint) : "")});
+          diags.error(
+              p.src, o->rule.range,
+              {fmt::format("no rule '{}' to {}{}", o->rule.text, o->keyword.text,
+                           hint ? fmt::format(" (did you mean '{}'?)", *hint) : ""),
+               fmt::format("没有可{}的规则 '{}'{}", o->keyword.text == "disable" ? "停用" : "调整",
+                           o->rule.text, hint ? fmt::format("（是否为 '{}'？）", *hint) : "")});
           continue;
         }
         if (o->keyword.text == "disable") {
           disabled.insert(o->rule.text);
-        } else if (o->value->text != "error" && o->value->text != "warning" && o->value->text != "info") {
-          diags.error(p.src, o->value->range, {fmt::format("unknown severity '{}'; use error, warning or info", o->value->text),
-                                               fmt::format("未知的严重程度 '{}'；应为 error、warning 或 info", o->value->text)});
+        } else if (o->value->text != "error" && o->value->text != "warning" &&
+                   o->value->text != "info") {
+          diags.error(
+              p.src, o->value->range,
+              {fmt::format("unknown severity '{}'; use error, warning or info", o->value->text),
+               fmt::format("未知的严重程度 '{}'；应为 error、warning 或 info", o->value->text)});
         } else {
           severity_override[o->rule.text] = o->value->text;
         }
@@ -225,7 +255,9 @@ std::optional<program> pack_library::build(std::size_t index, const environment&
     auto r = compile_rule(*decl, env, {p.name, p.version, p.hash, p.src}, params, diags);
     if (!r) continue;
     if (auto it = severity_override.find(id); it != severity_override.end())
-      r->level = it->second == "error" ? severity::error : it->second == "warning" ? severity::warning : severity::info;
+      r->level = it->second == "error"     ? severity::error
+                 : it->second == "warning" ? severity::warning
+                                           : severity::info;
     out.rules.push_back(std::move(*r));
   }
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -38,7 +38,8 @@ class pack_library {
   // The packs built into kpi.
   void add_builtin(diagnostics& diags);
   // Packs from files or directories (every *.kpi below them); returns their indices.
-  std::vector<std::size_t> add_paths(const std::vector<std::string>& paths, file_reader& reader, diagnostics& diags);
+  std::vector<std::size_t> add_paths(const std::vector<std::string>& paths, file_reader& reader,
+                                     diagnostics& diags);
   // Built-in packs of a kind (the defaults when no --rules is given).
   [[nodiscard]] std::vector<std::size_t> builtin_of_kind(const std::string& kind) const;
 

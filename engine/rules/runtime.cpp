@@ -25,7 +25,8 @@ struct frame {
   std::uint64_t steps = 0;
   std::uint64_t budget = 0;
   std::string error;  // the first run-time error
-  std::vector<std::pair<int, int>> occurrences;  // per indicator of the project: (nth of its name, how many)
+  std::vector<std::pair<int, int>>
+      occurrences;  // per indicator of the project: (nth of its name, how many)
   bool constant_only = false;
 };
 
@@ -34,7 +35,9 @@ std::string written_target(const model::indicator& ind) {
   std::string op(model::op_text(ind.o));
   const auto& t = *ind.target;
   std::string v = t.value.to_string() + (t.unit.empty() ? "" : " " + t.unit);
-  if (ind.target_high) v += " .. " + ind.target_high->value.to_string() + (ind.target_high->unit.empty() ? "" : " " + ind.target_high->unit);
+  if (ind.target_high)
+    v += " .. " + ind.target_high->value.to_string() +
+         (ind.target_high->unit.empty() ? "" : " " + ind.target_high->unit);
   return op + " " + v;
 }
 
@@ -117,7 +120,9 @@ class evaluator {
         return v;
       }
       case ind_field::target_high:
-        return ind.target_high ? value::number(ind.target_high->base_value, ind.target_high->base_unit) : value::none();
+        return ind.target_high
+                   ? value::number(ind.target_high->base_value, ind.target_high->base_unit)
+                   : value::none();
       case ind_field::unit:
         return value::text(ind.target ? ind.target->unit : "");
       case ind_field::base_unit:
@@ -139,7 +144,8 @@ class evaluator {
         const auto& occ = occurrences();
         auto i = static_cast<std::size_t>(&ind - project().indicators.data());
         if (i >= occ.size()) return value::none();
-        return value::number(decimal::from_int(f == ind_field::occurrence ? occ[i].first : occ[i].second));
+        return value::number(
+            decimal::from_int(f == ind_field::occurrence ? occ[i].first : occ[i].second));
       }
     }
     return value::none();
@@ -150,12 +156,15 @@ class evaluator {
       std::map<std::string, int> seen;
       std::map<std::string, int> total;
       for (const auto& ind : project().indicators) ++total[ind.name];
-      for (const auto& ind : project().indicators) f_.occurrences.emplace_back(++seen[ind.name], total[ind.name]);
+      for (const auto& ind : project().indicators)
+        f_.occurrences.emplace_back(++seen[ind.name], total[ind.name]);
     }
     return f_.occurrences;
   }
 
-  static value money(const std::optional<decimal>& d) { return d ? value::number(*d, "元") : value::none(); }
+  static value money(const std::optional<decimal>& d) {
+    return d ? value::number(*d, "元") : value::none();
+  }
 
   value project_field(proj_field f) {
     const model::project& p = project();
@@ -189,8 +198,9 @@ class evaluator {
         return value::number(decimal::from_int(days_inclusive(*p.period_from, *p.period_to)), "天");
       case proj_field::period_full_year:
         if (!p.period_from || !p.period_to) return value::none();
-        return value::boolean(p.period_from->year == p.period_to->year && p.period_from->month == 1 &&
-                              p.period_from->day == 1 && p.period_to->month == 12 && p.period_to->day == 31);
+        return value::boolean(p.period_from->year == p.period_to->year &&
+                              p.period_from->month == 1 && p.period_from->day == 1 &&
+                              p.period_to->month == 12 && p.period_to->day == 31);
       case proj_field::indicators: {
         value v;
         v.t = vtype::indicators;
@@ -237,7 +247,8 @@ class evaluator {
     switch (n.bop) {
       case bo::eq:
       case bo::ne: {
-        if (l.t == vtype::number && r.t == vtype::number && units_clash(l, r, n)) return value::none();
+        if (l.t == vtype::number && r.t == vtype::number && units_clash(l, r, n))
+          return value::none();
         auto e = equal(l, r);
         if (!e) return value::none();
         return value::boolean(n.bop == bo::eq ? *e : !*e);
@@ -258,7 +269,10 @@ class evaluator {
         } else {
           return fail(fmt::format("cannot order the values of `{}`", n.text));
         }
-        bool res = n.bop == bo::lt ? c < 0 : n.bop == bo::le ? c <= 0 : n.bop == bo::gt ? c > 0 : c >= 0;
+        bool res = n.bop == bo::lt   ? c < 0
+                   : n.bop == bo::le ? c <= 0
+                   : n.bop == bo::gt ? c > 0
+                                     : c >= 0;
         return value::boolean(res);
       }
       case bo::in:
@@ -285,7 +299,8 @@ class evaluator {
         return value::boolean(l.str.rfind(r.str, 0) == 0);
       case bo::ends_with:
         if (l.t != vtype::text || r.t != vtype::text) return value::none();
-        return value::boolean(l.str.size() >= r.str.size() && l.str.compare(l.str.size() - r.str.size(), r.str.size(), r.str) == 0);
+        return value::boolean(l.str.size() >= r.str.size() &&
+                              l.str.compare(l.str.size() - r.str.size(), r.str.size(), r.str) == 0);
       case bo::add:
       case bo::sub:
       case bo::mul:
@@ -299,7 +314,8 @@ class evaluator {
   value arithmetic(const node& n, const value& l, const value& r) {
     using bo = ast::binary_op;
     if (l.t == vtype::none || r.t == vtype::none) return value::none();
-    if (l.t != vtype::number || r.t != vtype::number) return fail(fmt::format("`{}` needs numbers", n.text));
+    if (l.t != vtype::number || r.t != vtype::number)
+      return fail(fmt::format("`{}` needs numbers", n.text));
     std::optional<decimal> res;
     std::string unit = l.unit.empty() ? r.unit : l.unit;
     switch (n.bop) {
@@ -315,8 +331,10 @@ class evaluator {
         if (r.num.is_zero()) return fail(fmt::format("division by zero in `{}`", n.text));
         res = l.num.div(r.num, division_places);
         if (res) res = res->normalized();
-        if (!l.unit.empty() && l.unit == r.unit) unit.clear();
-        else unit = l.unit;
+        if (!l.unit.empty() && l.unit == r.unit)
+          unit.clear();
+        else
+          unit = l.unit;
         break;
       default:
         break;
@@ -329,7 +347,8 @@ class evaluator {
     value x = eval(*n.kids[0]);
     if (x.t == vtype::none) return x;
     if (x.t != vtype::number) return fail(fmt::format("`{}` needs a number", n.text));
-    if (!x.unit.empty() && x.unit != n.base) return fail(fmt::format("cannot express {} in {}", x.unit, n.unit));
+    if (!x.unit.empty() && x.unit != n.base)
+      return fail(fmt::format("cannot express {} in {}", x.unit, n.unit));
     auto shown = x.num.div(n.factor, division_places);
     value v = value::number(x.num, x.unit);
     if (shown) v.str = shown->normalized().to_grouped_string() + " " + n.unit;
@@ -363,7 +382,8 @@ class evaluator {
     if (set.t != vtype::indicators) return value::none();
     switch (n.fn) {
       case builtin::count: {
-        if (n.kids.size() == 1) return value::number(decimal::from_int(static_cast<std::int64_t>(set.set.size())));
+        if (n.kids.size() == 1)
+          return value::number(decimal::from_int(static_cast<std::int64_t>(set.set.size())));
         std::int64_t c = 0;
         each_of(set, [&](const model::indicator&) {
           value v = eval(*n.kids[1]);
@@ -411,7 +431,8 @@ class evaluator {
       }
     });
     if (bad) return value::none();
-    if (!acc) return n.fn == builtin::sum ? value::number(decimal::from_int(0), unit) : value::none();
+    if (!acc)
+      return n.fn == builtin::sum ? value::number(decimal::from_int(0), unit) : value::none();
     if (n.fn == builtin::avg) {
       auto a = acc->div(decimal::from_int(count), division_places);
       if (!a) return value::none();
@@ -426,18 +447,24 @@ class evaluator {
     switch (n.fn) {
       case builtin::abs:
         if (args[0].t != vtype::number) return value::none();
-        return value::number(args[0].num.is_negative() ? args[0].num.negated() : args[0].num, args[0].unit);
+        return value::number(args[0].num.is_negative() ? args[0].num.negated() : args[0].num,
+                             args[0].unit);
       case builtin::round: {
         if (args[0].t != vtype::number || args[1].t != vtype::number) return value::none();
         auto places = args[1].num.normalized();
         if (places.scale() != 0 || places.is_negative() || places > decimal::from_int(12))
           return fail("round() takes 0 to 12 places");
-        return value::number(args[0].num.round(static_cast<int>(places.coefficient())), args[0].unit);
+        return value::number(args[0].num.round(static_cast<int>(places.coefficient())),
+                             args[0].unit);
       }
       case builtin::len:
-        if (args[0].t == vtype::text) return value::number(decimal::from_int(static_cast<std::int64_t>(utf8::length(args[0].str))));
-        if (args[0].t == vtype::list) return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].items.size())));
-        if (args[0].t == vtype::indicators) return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].set.size())));
+        if (args[0].t == vtype::text)
+          return value::number(
+              decimal::from_int(static_cast<std::int64_t>(utf8::length(args[0].str))));
+        if (args[0].t == vtype::list)
+          return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].items.size())));
+        if (args[0].t == vtype::indicators)
+          return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].set.size())));
         return value::none();
       case builtin::year:
         if (args[0].t != vtype::date) return value::none();
@@ -450,7 +477,9 @@ class evaluator {
   }
 };
 
-bool holds(const value& v) { return v.t == vtype::boolean && v.b; }
+bool holds(const value& v) {
+  return v.t == vtype::boolean && v.b;
+}
 
 // The failed parts of a condition and the values they saw.
 void explain(evaluator& ev, const node& n, std::vector<std::string>& out) {
@@ -469,7 +498,8 @@ void explain(evaluator& ev, const node& n, std::vector<std::string>& out) {
   if (n.k == node_kind::binary) {
     std::vector<std::string> sides;
     for (const auto& k : n.kids)
-      if (k->k != node_kind::constant && k->k != node_kind::list) sides.push_back(fmt::format("{} = {}", k->text, display(ev.eval(*k))));
+      if (k->k != node_kind::constant && k->k != node_kind::list)
+        sides.push_back(fmt::format("{} = {}", k->text, display(ev.eval(*k))));
     if (!sides.empty()) line += fmt::format(" ({})", fmt::join(sides, "; "));
   }
   out.push_back(line);
@@ -482,7 +512,8 @@ std::string render_message(evaluator& ev, const rule& r) {
 }
 
 // Applies one rule to one item (a project, or an indicator of it).
-void apply(const rule& r, frame& f, const limits& lim, bool want_explain, std::vector<finding>& out) {
+void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
+           std::vector<finding>& out) {
   f.steps = 0;
   f.budget = lim.max_steps;
   f.error.clear();
@@ -523,19 +554,23 @@ void apply(const rule& r, frame& f, const limits& lim, bool want_explain, std::v
       }
     }
     fd.level = severity::error;
-    fd.message = fmt::format("rule {} could not be evaluated: {} / 规则 {} 无法求值：{}", r.id, f.error, r.id, f.error);
+    fd.message = fmt::format("rule {} could not be evaluated: {} / 规则 {} 无法求值：{}", r.id,
+                             f.error, r.id, f.error);
     out.push_back(std::move(fd));
   } catch (const budget_exceeded&) {
     fd.level = severity::error;
-    fd.message = fmt::format("rule {} stopped after {} steps (its step budget; raise it with --max-steps) / 规则 {} 超出 {} 步的计算预算",
-                             r.id, lim.max_steps, r.id, lim.max_steps);
+    fd.message = fmt::format(
+        "rule {} stopped after {} steps (its step budget; raise it with --max-steps) / 规则 {} "
+        "超出 {} 步的计算预算",
+        r.id, lim.max_steps, r.id, lim.max_steps);
     out.push_back(std::move(fd));
   }
 }
 
 }  // namespace
 
-std::vector<finding> run(const program& p, const model::model& m, const limits& lim, bool want_explain) {
+std::vector<finding> run(const program& p, const model::model& m, const limits& lim,
+                         bool want_explain) {
   std::vector<finding> out;
   for (const auto& proj : m.projects) {
     frame f;

@@ -13,8 +13,10 @@ std::string display(const value& v) {
     case vtype::number: {
       if (!v.str.empty()) return v.str;
       decimal n = v.num;
-      if (v.unit == "元") n = n.round(2).with_min_scale(2).value_or(n);
-      else if (n.scale() > 6) n = n.round(6).normalized();
+      if (v.unit == "元")
+        n = n.round(2).with_min_scale(2).value_or(n);
+      else if (n.scale() > 6)
+        n = n.round(6).normalized();
       std::string s = n.to_grouped_string();
       if (v.unit.empty()) return s;
       return v.unit == "%" ? s + "%" : s + " " + v.unit;

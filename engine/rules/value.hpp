@@ -23,8 +23,8 @@ struct value {
   std::string str;   // text, or the written form of a number for messages
   date day;
   model::op op = model::op::none;
-  std::vector<value> items;                       // list
-  std::vector<const model::indicator*> set;       // indicators
+  std::vector<value> items;                  // list
+  std::vector<const model::indicator*> set;  // indicators
 
   static value none() { return {}; }
   static value boolean(bool v) {

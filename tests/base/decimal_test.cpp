@@ -5,7 +5,9 @@
 namespace kpi {
 namespace {
 
-decimal d(const char* s) { return *decimal::parse(s); }
+decimal d(const char* s) {
+  return *decimal::parse(s);
+}
 
 TEST(Decimal, ParsesThousandsSeparatorsExactly) {
   EXPECT_EQ(d("1,017,000.00").to_string(), "1017000.00");
@@ -22,7 +24,8 @@ TEST(Decimal, RejectsMalformedAndTooLong) {
   EXPECT_TRUE(decimal::parse("123456789012345678901234567890"));    // 30 digits
   EXPECT_FALSE(decimal::parse("1234567890123456789012345678901"));  // 31 digits
   EXPECT_TRUE(decimal::parse("0.000000000000000000000000000001"));
-  EXPECT_TRUE(decimal::parse("000000000000000000000000000000000001"));  // leading zeros are not significant
+  EXPECT_TRUE(
+      decimal::parse("000000000000000000000000000000000001"));  // leading zeros are not significant
 }
 
 TEST(Decimal, ScalingByUnitFactorIsExact) {
@@ -55,7 +58,7 @@ TEST(Decimal, DividesWithHalfUpRounding) {
   // 215,457.60 ÷ 250,000 = 0.8618304
   EXPECT_EQ(d("215457.60").div(d("250000"), 12)->normalized().to_string(), "0.8618304");
   EXPECT_EQ(d("2").div(d("3"), 4)->to_string(), "0.6667");
-  EXPECT_EQ(d("1").div(d("8"), 2)->to_string(), "0.13");   // 0.125 → 0.13
+  EXPECT_EQ(d("1").div(d("8"), 2)->to_string(), "0.13");  // 0.125 → 0.13
   EXPECT_EQ(d("-1").div(d("8"), 2)->to_string(), "-0.13");
   EXPECT_FALSE(d("1").div(d("0"), 2));
 }

@@ -12,7 +12,8 @@ namespace {
 using test::run_kpi;
 
 std::string temp_file(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("kpi_cli_" + std::to_string(::getpid()) + "_" + name);
+  auto path = std::filesystem::temp_directory_path() /
+              ("kpi_cli_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }
@@ -28,7 +29,8 @@ TEST(Cli, DumpJsonOfTheExamples) {
 }
 
 TEST(Cli, BadInputExitsTwoWithAPositionedMessage) {
-  std::string f = temp_file("bad.kpi", "project \"p\" {\n  产出指标 { 数量指标 { \"a\" >= 5 万圆 } }\n}\n");
+  std::string f =
+      temp_file("bad.kpi", "project \"p\" {\n  产出指标 { 数量指标 { \"a\" >= 5 万圆 } }\n}\n");
   auto r = run_kpi("dump " + f);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
@@ -72,7 +74,8 @@ TEST(Cli, FmtCheckAndInPlace) {
 
 TEST(Cli, ExtraDeclarationsWithLib) {
   std::string lib = temp_file("lib.kpi", "unit 人天 count\n");
-  std::string f = temp_file("uses.kpi", "project \"p\" { 产出指标 { 数量指标 { \"a\" >= 5 人天 } } }\n");
+  std::string f =
+      temp_file("uses.kpi", "project \"p\" { 产出指标 { 数量指标 { \"a\" >= 5 人天 } } }\n");
   EXPECT_EQ(run_kpi("dump " + f).code, 2);
   auto r = run_kpi("dump --lib " + lib + " --format text " + f);
   EXPECT_EQ(r.code, 0) << r.err;

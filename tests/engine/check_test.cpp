@@ -15,7 +15,8 @@ using test::rendered;
 TEST(CheckUnits, ScaledUnitsHaveExactBaseValues) {
   auto r = load_text(
       "project \"p\" { 成本指标 { 经济成本指标 {\n"
-      "  \"a\" <= 9.70 万元\n  \"b\" <= 17.15 万元\n  \"c\" <= 1.5 亿元\n  \"d\" >= 1000.00 万人次\n } } }\n");
+      "  \"a\" <= 9.70 万元\n  \"b\" <= 17.15 万元\n  \"c\" <= 1.5 亿元\n  \"d\" >= 1000.00 "
+      "万人次\n } } }\n");
   ASSERT_TRUE(r.ok()) << rendered(r);
   const auto& inds = r.model.projects.at(0).indicators;
   EXPECT_EQ(inds[0].target->base_value, *decimal::parse("97000"));
@@ -30,7 +31,8 @@ TEST(CheckUnits, ScaledUnitsHaveExactBaseValues) {
 TEST(CheckUnits, UnknownUnitSuggestsTheClosestAndNamesTheStdlibFile) {
   auto r = load_text("project \"p\" { 成本指标 { 经济成本指标 { \"a\" <= 5 万圆 } } }\n");
   EXPECT_EQ(rendered(r),
-            "t.kpi:1:40: error: unknown unit '万圆' (did you mean '万元'?); units are declared in stdlib/units.kpi, "
+            "t.kpi:1:40: error: unknown unit '万圆' (did you mean '万元'?); units are declared in "
+            "stdlib/units.kpi, "
             "and you can declare your own in a file passed with --lib, e.g. unit 万圆 count\n"
             "  project \"p\" { 成本指标 { 经济成本指标 { \"a\" <= 5 万圆 } } }\n"
             "                                                   ^~~~\n");
@@ -54,13 +56,16 @@ TEST(CheckUnits, DuplicateUnitDeclarationPointsAtTheFirst) {
 TEST(CheckTerms, UnknownUnquotedTermSaysToQuoteFreeText) {
   auto r = load_text("project \"p\" { 效益指标 { 社会效益指标 { \"a\" 进一部提升 } } }\n");
   EXPECT_EQ(rendered(r).substr(0, rendered(r).find('\n')),
-            "t.kpi:1:35: error: unknown term '进一部提升' (did you mean '进一步提升'?); write free text in quotes "
-            "(\"进一部提升\"), or declare the term in a file passed with --lib (known terms: stdlib/vocabulary.kpi)");
+            "t.kpi:1:35: error: unknown term '进一部提升' (did you mean '进一步提升'?); write free "
+            "text in quotes "
+            "(\"进一部提升\"), or declare the term in a file passed with --lib (known terms: "
+            "stdlib/vocabulary.kpi)");
 }
 
 TEST(CheckTerms, QuotedFreeTextAndKnownTermsLoad) {
   auto r = load_text(
-      "project \"p\" { 产出指标 { 时效指标 {\n  \"a\" \"每个工作日一期\"\n  \"b\" 及时\n  \"c\" 进一步提升\n } } }\n");
+      "project \"p\" { 产出指标 { 时效指标 {\n  \"a\" \"每个工作日一期\"\n  \"b\" 及时\n  \"c\" "
+      "进一步提升\n } } }\n");
   ASSERT_TRUE(r.ok()) << rendered(r);
   const auto& inds = r.model.projects[0].indicators;
   EXPECT_EQ(inds[0].term_class, "");
@@ -118,13 +123,15 @@ TEST(CheckProjects, FundsMustBeMoney) {
 
 TEST(CheckProjects, ThirdLevelOfGroupsIsAnError) {
   auto r = load_text("project \"p\" { 产出指标 { 数量指标 { 细项 { \"a\" >= 1 次 } } } }\n");
-  EXPECT_NE(rendered(r).find("t.kpi:1:29: error: '细项' would be a third level of groups"), std::string::npos)
+  EXPECT_NE(rendered(r).find("t.kpi:1:29: error: '细项' would be a third level of groups"),
+            std::string::npos)
       << rendered(r);
 }
 
 TEST(CheckActuals, GradesSharesAndReasons) {
   auto r = load_text(
-      "actuals \"p\" {\n  executed 1,002,300.00 元\n  \"a\" = 部分达成 75 %\n  \"b\" = 6 次 because \"取消\"\n"
+      "actuals \"p\" {\n  executed 1,002,300.00 元\n  \"a\" = 部分达成 75 %\n  \"b\" = 6 次 "
+      "because \"取消\"\n"
       "  \"c\" = 达成\n  \"d\" = \"按期完成\"\n}\n");
   ASSERT_TRUE(r.ok()) << rendered(r);
   const auto& a = r.model.actuals.at(0);
@@ -138,7 +145,8 @@ TEST(CheckActuals, GradesSharesAndReasons) {
 
 TEST(CheckActuals, DuplicateActualIsAnError) {
   auto r = load_text("actuals \"p\" {\n  \"a\" = 1 次\n  \"a\" = 2 次\n}\n");
-  EXPECT_NE(rendered(r).find("t.kpi:3:3: error: the actual value of 'a' is given twice"), std::string::npos);
+  EXPECT_NE(rendered(r).find("t.kpi:3:3: error: the actual value of 'a' is given twice"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -68,12 +68,16 @@ TEST(Dump, FiveSeedProjectsGiveEightyIndicatorsWithExactBaseValues) {
     // The cost indicators of every seed project add up exactly to its budget.
     decimal cost = decimal::from_int(0);
     for (const auto& ind : p["indicators"])
-      if (ind["level1"] == "成本指标") cost = *cost.add(*decimal::parse(ind["base_value"].get<std::string>()));
+      if (ind["level1"] == "成本指标")
+        cost = *cost.add(*decimal::parse(ind["base_value"].get<std::string>()));
     EXPECT_EQ(cost, *decimal::parse(p["budget"].get<std::string>())) << p["name"];
   }
   EXPECT_EQ(total, 80u);
-  EXPECT_EQ(counts, (std::map<std::string, std::size_t>{
-                        {"对外交流", 22}, {"新闻宣传管理", 23}, {"信息化运维项目", 12}, {"对外推广", 16}, {"机关服务费", 7}}));
+  EXPECT_EQ(counts, (std::map<std::string, std::size_t>{{"对外交流", 22},
+                                                        {"新闻宣传管理", 23},
+                                                        {"信息化运维项目", 12},
+                                                        {"对外推广", 16},
+                                                        {"机关服务费", 7}}));
   EXPECT_EQ(j["projects"][1]["budget"], "2171500.00");
   // 软硬件运行维护费用 ≤17.15(万元)
   EXPECT_EQ(j["projects"][1]["indicators"][3]["base_value"], "171500");

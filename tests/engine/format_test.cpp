@@ -19,13 +19,15 @@ namespace fs = std::filesystem;
 std::vector<std::string> repo_kpi_files() {
   std::vector<std::string> out;
   fs::path root(KPI_SOURCE_DIR);
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
     std::string name = it->path().filename().string();
     if (it->is_directory() && (name.rfind("build", 0) == 0 || name.front() == '.')) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && it->path().extension() == ".kpi") out.push_back(it->path().string());
+    if (it->is_regular_file() && it->path().extension() == ".kpi")
+      out.push_back(it->path().string());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -45,7 +47,8 @@ nlohmann::json meaning(const load_result& r) {
   strip(j);
   // Declarations: every unit with its meaning.
   for (const auto& u : r.env.units.unit_names())
-    if (auto d = r.env.units.resolve(u)) j["units"][u] = d->dimension + " " + d->base + " " + d->factor.to_string();
+    if (auto d = r.env.units.resolve(u))
+      j["units"][u] = d->dimension + " " + d->base + " " + d->factor.to_string();
   for (const auto& t : r.env.terms.names()) j["terms"][t] = r.env.terms.find(t)->term_class;
   return j;
 }
@@ -79,7 +82,8 @@ TEST(Format, EveryRepoFileKeepsItsMeaningAndIsIdempotent) {
 
 TEST(Format, ShippedFilesAreAlreadyFormatted) {
   for (const auto& path : repo_kpi_files()) {
-    bool shipped = path.find("/examples/") != std::string::npos || path.find("/stdlib/") != std::string::npos ||
+    bool shipped = path.find("/examples/") != std::string::npos ||
+                   path.find("/stdlib/") != std::string::npos ||
                    path.find("/rules/") != std::string::npos;
     if (!shipped) continue;
     std::string text = test::read_file(path);
@@ -95,19 +99,23 @@ TEST(Format, CanonicalFormOfTheSpecExample) {
   diagnostics d;
   auto parsed = parse(std::make_shared<source>("spec.kpi", text), d);
   ASSERT_TRUE(parsed.ok);
-  EXPECT_EQ(format(parsed.file), test::read_file(test::repo_path("tests/data/spec_example.formatted.kpi")));
+  EXPECT_EQ(format(parsed.file),
+            test::read_file(test::repo_path("tests/data/spec_example.formatted.kpi")));
 }
 
 TEST(Format, KeepsEveryComment) {
   std::string text =
-      "# head\n\nproject \"p\" {  # after head\n  # before field\n  period 2024-01-01 .. 2024-12-31 # trailing\n"
+      "# head\n\nproject \"p\" {  # after head\n  # before field\n  period 2024-01-01 .. "
+      "2024-12-31 # trailing\n"
       "  产出指标 { 数量指标 { \"a\" >= 1 次 } } # end of line\n  # before close\n}\n# tail\n";
   diagnostics d;
   auto parsed = parse(std::make_shared<source>("c.kpi", text), d);
   ASSERT_TRUE(parsed.ok);
   EXPECT_EQ(format(parsed.file),
-            "# head\n\nproject \"p\" {  # after head\n  # before field\n  period 2024-01-01 .. 2024-12-31  # trailing\n"
-            "  产出指标 {\n    数量指标 {\n      \"a\"  >= 1 次  # end of line\n    }\n  }\n  # before close\n}\n# tail\n");
+            "# head\n\nproject \"p\" {  # after head\n  # before field\n  period 2024-01-01 .. "
+            "2024-12-31  # trailing\n"
+            "  产出指标 {\n    数量指标 {\n      \"a\"  >= 1 次  # end of line\n    }\n  }\n  # "
+            "before close\n}\n# tail\n");
 }
 
 TEST(Format, CheckAndInPlaceThroughTheFileInterface) {

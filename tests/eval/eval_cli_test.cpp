@@ -15,7 +15,8 @@ namespace {
 using test::run_kpi;
 
 std::string temp_file(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("kpi_eval_" + std::to_string(::getpid()) + "_" + name);
+  auto path = std::filesystem::temp_directory_path() /
+              ("kpi_eval_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }
@@ -35,7 +36,8 @@ TEST(EvalCli, PutuoExampleOfScoringMd) {
   EXPECT_EQ(p["indicators"].size(), 5u);
   EXPECT_EQ(p["indicators"][2]["score"], "20.00");
   auto text = run_kpi("eval --explain " + putuo);
-  EXPECT_NE(text.out.find("10 × 215457.6 ÷ 250000 = 8.618304 → 8.62"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("10 × 215457.6 ÷ 250000 = 8.618304 → 8.62"), std::string::npos)
+      << text.out;
   EXPECT_NE(text.out.find("total 98.62  grade 优"), std::string::npos) << text.out;
 }
 
@@ -48,14 +50,19 @@ TEST(EvalCli, CsvActualsMeanTheSameAsKpi) {
 }
 
 TEST(EvalCli, MalformedCsvValueIsPositionedAndExitsTwo) {
-  std::string f = temp_file("bad.csv", "\xEF\xBB\xBFproject,indicator,actual,note\r\n普陀区2022示例项目,任务完成率,\"1,0.0.0%\",\r\n");
+  std::string f = temp_file("bad.csv",
+                            "\xEF\xBB\xBFproject,indicator,actual,note\r\n普陀区2022示例项目,"
+                            "任务完成率,\"1,0.0.0%\",\r\n");
   auto r = run_kpi("eval tests/data/eval/putuo_targets.kpi " + f);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find(f + ":2:20: error: malformed number '1,0.0.0'"), std::string::npos) << r.err;
-  std::string u = temp_file("unit.csv", "project,indicator,actual\n普陀区2022示例项目,任务完成率,5 万圆\n");
+  std::string u =
+      temp_file("unit.csv", "project,indicator,actual\n普陀区2022示例项目,任务完成率,5 万圆\n");
   auto ru = run_kpi("eval tests/data/eval/putuo_targets.kpi " + u);
   EXPECT_EQ(ru.code, 2);
-  EXPECT_NE(ru.err.find(u + ":2:21: error: unknown unit '万圆' (did you mean '万元'?)"), std::string::npos) << ru.err;
+  EXPECT_NE(ru.err.find(u + ":2:21: error: unknown unit '万圆' (did you mean '万元'?)"),
+            std::string::npos)
+      << ru.err;
 }
 
 TEST(EvalCli, UnmatchedAndMissingAreListedAndExitOne) {
@@ -81,7 +88,10 @@ TEST(EvalCli, UnmatchedAndMissingAreListedAndExitOne) {
   EXPECT_EQ(p["indicators"][3]["note"], "疫情影响");
   EXPECT_EQ(p["score"], "81.12");  // 8.62 + 0 + 20 + 20 + 22.50 + 10
   EXPECT_EQ(run_kpi("eval tests/data/eval/putuo_targets.kpi " + f + " --allow-unmatched").code, 1);
-  EXPECT_EQ(run_kpi("eval tests/data/eval/putuo_targets.kpi " + f + " --allow-unmatched --allow-missing").code, 0);
+  EXPECT_EQ(
+      run_kpi("eval tests/data/eval/putuo_targets.kpi " + f + " --allow-unmatched --allow-missing")
+          .code,
+      0);
 }
 
 TEST(EvalCli, XlsxHoldsTheJsonFigures) {
@@ -89,7 +99,8 @@ TEST(EvalCli, XlsxHoldsTheJsonFigures) {
   auto r = run_kpi("eval --format xlsx -o " + xlsx + " " + putuo);
   ASSERT_EQ(r.code, 0) << r.err;
   std::string xml = temp_file("sheet1.xml", "");
-  ASSERT_EQ(std::system(("unzip -p " + xlsx + " xl/worksheets/sheet1.xml > " + xml).c_str()), 0) << "needs unzip";
+  ASSERT_EQ(std::system(("unzip -p " + xlsx + " xl/worksheets/sheet1.xml > " + xml).c_str()), 0)
+      << "needs unzip";
   std::string sheet = test::read_file(xml);
   // Every number cell, as the 2-place decimal Excel shows.
   std::vector<std::string> numbers;
@@ -103,8 +114,10 @@ TEST(EvalCli, XlsxHoldsTheJsonFigures) {
   std::vector<std::string> expected = {"B4=250000.00", "C4=215457.60", "D4=10.00", "E4=0.86",
                                        "F4=" + j["budget_execution"]["score"].get<std::string>()};
   for (int k = 0; k < 5; ++k) {
-    expected.push_back("F" + std::to_string(7 + k) + "=" + j["indicators"][k]["weight"].get<std::string>());
-    expected.push_back("G" + std::to_string(7 + k) + "=" + j["indicators"][k]["score"].get<std::string>());
+    expected.push_back("F" + std::to_string(7 + k) + "=" +
+                       j["indicators"][k]["weight"].get<std::string>());
+    expected.push_back("G" + std::to_string(7 + k) + "=" +
+                       j["indicators"][k]["score"].get<std::string>());
   }
   expected.push_back("F12=100.00");
   expected.push_back("G12=" + j["score"].get<std::string>());
@@ -112,7 +125,8 @@ TEST(EvalCli, XlsxHoldsTheJsonFigures) {
   std::string strings = temp_file("strings.xml", "");
   std::system(("unzip -p " + xlsx + " xl/sharedStrings.xml > " + strings).c_str());
   std::string s = test::read_file(strings);
-  for (const char* want : {"项目支出绩效自评表", "全年预算数", "全年执行数", "执行率", "偏差原因分析及改进措施", "总分", "评价等级：优"})
+  for (const char* want : {"项目支出绩效自评表", "全年预算数", "全年执行数", "执行率",
+                           "偏差原因分析及改进措施", "总分", "评价等级：优"})
     EXPECT_NE(s.find(want), std::string::npos) << want;
 }
 
@@ -131,8 +145,10 @@ TEST(EvalCli, CsvReportHasOneRowPerIndicator) {
   auto r = run_kpi("eval --format csv " + putuo);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 1 + 5);
-  EXPECT_NE(r.out.find("普陀区2022示例项目,预算执行率,,预算执行数,250000.00 元,215457.60 元,0.8618304,10.00,8.62,below_floor,部分采购结余,98.62,优"),
-            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("普陀区2022示例项目,预算执行率,,预算执行数,250000.00 元,215457.60 "
+                       "元,0.8618304,10.00,8.62,below_floor,部分采购结余,98.62,优"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(EvalCli, UsageAndChineseMessages) {

@@ -27,7 +27,8 @@ struct evaluated {
 
 // Targets, actuals (.kpi or, named *.csv, CSV) and a pack, all in memory.
 std::unique_ptr<evaluated> run_texts(const std::string& targets, const std::string& actuals,
-                                     const std::string& actuals_name = "a.kpi", const std::string& pack = pack_text) {
+                                     const std::string& actuals_name = "a.kpi",
+                                     const std::string& pack = pack_text) {
   memory_reader reader;
   reader.files = {{"t.kpi", targets}, {actuals_name, actuals}, {"pack.kpi", pack}};
   auto e = std::make_unique<evaluated>();
@@ -48,13 +49,16 @@ scoring_params default_params(const std::string& pack = pack_text) {
 // Scores one indicator `target` against `actual` with weight w.
 scored one(const std::string& target, const std::string& actual, const std::string& w = "10",
            const scoring_params& p = default_params()) {
-  auto r = test::load_text("project \"p\" { 产出指标 { 数量指标 { \"x\" " + target + " } } }\nactuals \"p\" { \"x\" = " + actual + " }\n");
+  auto r = test::load_text("project \"p\" { 产出指标 { 数量指标 { \"x\" " + target +
+                           " } } }\nactuals \"p\" { \"x\" = " + actual + " }\n");
   EXPECT_TRUE(r.ok()) << test::rendered(r);
   if (!r.ok()) return {};
-  return score_indicator(p, r.model.projects[0].indicators[0], *decimal::parse(w), r.model.actuals[0].values[0]);
+  return score_indicator(p, r.model.projects[0].indicators[0], *decimal::parse(w),
+                         r.model.actuals[0].values[0]);
 }
 
-std::string score_of(const std::string& target, const std::string& actual, const std::string& w = "10") {
+std::string score_of(const std::string& target, const std::string& actual,
+                     const std::string& w = "10") {
   scored s = one(target, actual, w);
   return s.error ? "error: " + s.error->en : s.score.to_string();
 }
@@ -68,8 +72,8 @@ TEST(EvalScore, PositiveIndicators) {
   EXPECT_EQ(score_of("= 100 %", "100 %"), "10.00");
   EXPECT_EQ(score_of("= 100 %", "95 %"), "9.50");
   EXPECT_EQ(score_of(">= 80 %", "76 %", "2.78"), "2.64");  // 2.78 × 76 ÷ 80 = 2.641
-  EXPECT_EQ(score_of(">= 2 次", "1 次", "3.33"), "1.67");   // 1.665, half-up once
-  EXPECT_EQ(score_of(">= 0 次", "3 次"), "10.00");          // target 0
+  EXPECT_EQ(score_of(">= 2 次", "1 次", "3.33"), "1.67");  // 1.665, half-up once
+  EXPECT_EQ(score_of(">= 0 次", "3 次"), "10.00");         // target 0
   auto s = one(">= 80 %", "76 %", "2.78");
   EXPECT_EQ(s.explain, "w × min(actual, target) ÷ target: 2.78 × 76 ÷ 80 = 2.641 → 2.64");
   EXPECT_FALSE(s.met);
@@ -80,8 +84,10 @@ TEST(EvalScore, ReverseIndicatorsRatioAndLinear) {
   EXPECT_EQ(score_of("<= 57.00 万元", "568,000 元"), "10.00");  // 元 against 万元
   EXPECT_EQ(score_of("<= 57.00 万元", "60 万元"), "9.50");      // 10 × 570000 ÷ 600000
   EXPECT_EQ(score_of("< 0 元", "1 元"), "0.00");
-  scoring_params linear = default_params(replaced(pack_text, "param reverse = ratio", "param reverse = linear"));
-  EXPECT_EQ(one("<= 57.00 万元", "60 万元", "10", linear).score.to_string(), "9.47");  // 10 × 54 ÷ 57
+  scoring_params linear =
+      default_params(replaced(pack_text, "param reverse = ratio", "param reverse = linear"));
+  EXPECT_EQ(one("<= 57.00 万元", "60 万元", "10", linear).score.to_string(),
+            "9.47");  // 10 × 54 ÷ 57
   EXPECT_EQ(one("<= 10 万元", "25 万元", "10", linear).score.to_string(), "0.00");
 }
 
@@ -110,8 +116,10 @@ TEST(EvalScore, QualitativeGrades) {
   EXPECT_EQ(score_of("\"每年一次\"", "\"每年一次\""), "10.00");
   EXPECT_TRUE(one("及时", "及时").met);
   EXPECT_FALSE(one("进一步提升", "部分达成").met);
-  EXPECT_EQ(score_of("进一步提升", "部分达成 85 %"), "error: 部分达成 85 % lies outside the band of 部分达成: 60 % .. 80 % (exclusive)");
-  EXPECT_EQ(score_of("进一步提升", "部分达成 80 %"), "error: 部分达成 80 % lies outside the band of 部分达成: 60 % .. 80 % (exclusive)");
+  EXPECT_EQ(score_of("进一步提升", "部分达成 85 %"),
+            "error: 部分达成 85 % lies outside the band of 部分达成: 60 % .. 80 % (exclusive)");
+  EXPECT_EQ(score_of("进一步提升", "部分达成 80 %"),
+            "error: 部分达成 80 % lies outside the band of 部分达成: 60 % .. 80 % (exclusive)");
   EXPECT_EQ(score_of("进一步提升", "达成 100 %"), "10.00");
   EXPECT_EQ(score_of("进一步提升", "\"差不多\"").substr(0, 33), "error: '差不多' is not a grade");
 }
@@ -128,7 +136,8 @@ TEST(EvalScore, EvenSplitByLargestRemainder) {
   EXPECT_EQ(parts[13].to_string(), "2.78");
   EXPECT_EQ(parts[14].to_string(), "2.77");
   EXPECT_EQ(sum, decimal::from_int(50));
-  auto prop = proportional_split(decimal::from_int(90), {decimal::from_int(50), decimal::from_int(30)});
+  auto prop =
+      proportional_split(decimal::from_int(90), {decimal::from_int(50), decimal::from_int(30)});
   EXPECT_EQ(prop[0].to_string(), "56.25");
   EXPECT_EQ(prop[1].to_string(), "33.75");
 }
@@ -140,7 +149,8 @@ const std::string three_groups = R"(project "p" {
   效益指标 { 社会效益指标 { "e" >= 1 次 } }
 }
 )";
-const std::string three_actuals = R"(actuals "p" { executed 100 元  "c" = 10 元  "a" = 1 次  "b" = 1 次  "e" = 1 次 })";
+const std::string three_actuals =
+    R"(actuals "p" { executed 100 元  "c" = 10 元  "a" = 1 次  "b" = 1 次  "e" = 1 次 })";
 
 std::vector<std::string> weights(const project_result& p) {
   std::vector<std::string> out;
@@ -152,23 +162,29 @@ TEST(EvalScore, MissingGroupIsRenormalised) {
   auto e = run_texts(three_groups, three_actuals);
   ASSERT_TRUE(e->s.ok()) << e->errors;
   const auto& p = e->r.projects[0];
-  EXPECT_EQ(weights(p), (std::vector<std::string>{"18.75", "18.75", "18.75", "33.75"}));  // 产出 56.25, 效益 33.75
+  EXPECT_EQ(weights(p), (std::vector<std::string>{"18.75", "18.75", "18.75",
+                                                  "33.75"}));  // 产出 56.25, 效益 33.75
   EXPECT_EQ(p.score.to_string(), "100.00");
   ASSERT_EQ(p.notes.size(), 1u);
-  EXPECT_EQ(p.notes[0].en, "no indicator in 满意度指标: its 10 points are spread over the other groups (产出指标 56.25, 效益指标 33.75)");
-  auto none = run_texts(three_groups, three_actuals, "a.kpi", replaced(pack_text, "missing_group = renormalise", "missing_group = none"));
+  EXPECT_EQ(p.notes[0].en,
+            "no indicator in 满意度指标: its 10 points are spread over the other groups (产出指标 "
+            "56.25, 效益指标 33.75)");
+  auto none = run_texts(three_groups, three_actuals, "a.kpi",
+                        replaced(pack_text, "missing_group = renormalise", "missing_group = none"));
   ASSERT_TRUE(none->s.ok()) << none->errors;
-  EXPECT_EQ(weights(none->r.projects[0]), (std::vector<std::string>{"16.67", "16.67", "16.66", "30.00"}));
+  EXPECT_EQ(weights(none->r.projects[0]),
+            (std::vector<std::string>{"16.67", "16.67", "16.66", "30.00"}));
   EXPECT_EQ(none->r.projects[0].score.to_string(), "90.00");
   EXPECT_EQ(none->r.projects[0].grade, "优");
 }
 
 TEST(EvalScore, CostAsItsOwnGroup) {
-  std::string own = replaced(replaced(pack_text, "cost_group = 产出指标", "cost_group = own"), "产出指标:    50",
-                             "产出指标:    40\n    成本指标:    10");
+  std::string own = replaced(replaced(pack_text, "cost_group = 产出指标", "cost_group = own"),
+                             "产出指标:    50", "产出指标:    40\n    成本指标:    10");
   auto e = run_texts(three_groups, three_actuals, "a.kpi", own);
   ASSERT_TRUE(e->s.ok()) << e->errors;
-  EXPECT_EQ(weights(e->r.projects[0]), (std::vector<std::string>{"11.25", "22.50", "22.50", "33.75"}));
+  EXPECT_EQ(weights(e->r.projects[0]),
+            (std::vector<std::string>{"11.25", "22.50", "22.50", "33.75"}));
 }
 
 TEST(EvalScore, ExplicitMixedAndTooManyWeights) {
@@ -179,7 +195,8 @@ TEST(EvalScore, ExplicitMixedAndTooManyWeights) {
   满意度指标 { 满意度 { "s" >= 90 % } }
 }
 )";
-  std::string a = R"(actuals "p" { executed 80 元  "a" = 1 次  "b" = 1 次  "c" = 0 次  "e" = 1 次  "s" = 95 % })";
+  std::string a =
+      R"(actuals "p" { executed 80 元  "a" = 1 次  "b" = 1 次  "c" = 0 次  "e" = 1 次  "s" = 95 % })";
   auto e = run_texts(t, a);
   ASSERT_TRUE(e->s.ok()) << e->errors;
   const auto& p = e->r.projects[0];
@@ -191,13 +208,20 @@ TEST(EvalScore, ExplicitMixedAndTooManyWeights) {
 
   auto over = run_texts(replaced(t, "weight 20", "weight 60"), a);
   EXPECT_TRUE(over->r.findings.has_errors());
-  EXPECT_NE(render_all(over->r.findings, lang::en).find("t.kpi:3:17: error: the explicit weights in 产出指标 add up to 60, more than its 50 points"), std::string::npos)
+  EXPECT_NE(render_all(over->r.findings, lang::en)
+                .find("t.kpi:3:17: error: the explicit weights in 产出指标 add up to 60, more than "
+                      "its 50 points"),
+            std::string::npos)
       << render_all(over->r.findings, lang::en);
 
-  std::string all = replaced(replaced(t, "\"b\" >= 1 次 ", "\"b\" >= 1 次 weight 20 "), "\"c\" >= 1 次 ", "\"c\" >= 1 次 weight 20 ");
+  std::string all = replaced(replaced(t, "\"b\" >= 1 次 ", "\"b\" >= 1 次 weight 20 "),
+                             "\"c\" >= 1 次 ", "\"c\" >= 1 次 weight 20 ");
   auto sum = run_texts(replaced(all, "\"s\" >= 90 %", "\"s\" >= 90 % weight 10"), a);
-  EXPECT_NE(render_all(sum->r.findings, lang::en).find("the 分值 of project 'p' add up to 110, not 100: 预算执行率 10, 产出指标 60, 效益指标 30, 满意度指标 10"),
-            std::string::npos) << render_all(sum->r.findings, lang::en);
+  EXPECT_NE(render_all(sum->r.findings, lang::en)
+                .find("the 分值 of project 'p' add up to 110, not 100: 预算执行率 10, 产出指标 60, "
+                      "效益指标 30, 满意度指标 10"),
+            std::string::npos)
+      << render_all(sum->r.findings, lang::en);
 }
 
 TEST(EvalScore, BudgetExecution) {
@@ -215,31 +239,41 @@ TEST(EvalScore, BudgetExecution) {
   EXPECT_TRUE(e->r.findings.empty()) << render_all(e->r.findings, lang::en);
 
   // Missing 执行数: missing data, never 0 taken as an actual; over-execution is capped.
-  auto missing = run_texts(three_groups, R"(actuals "p" { "c" = 10 元  "a" = 1 次  "b" = 1 次  "e" = 1 次 })");
+  auto missing =
+      run_texts(three_groups, R"(actuals "p" { "c" = 10 元  "a" = 1 次  "b" = 1 次  "e" = 1 次 })");
   EXPECT_EQ(missing->r.projects[0].missing, std::vector<std::string>{"预算执行数"});
   EXPECT_FALSE(missing->r.projects[0].complete);
-  auto over = run_texts(three_groups, replaced(three_actuals, "executed 100 元", "executed 120 元"));
+  auto over =
+      run_texts(three_groups, replaced(three_actuals, "executed 100 元", "executed 120 元"));
   EXPECT_EQ(over->r.projects[0].budget.score.to_string(), "10.00");
-  auto zero = run_texts(replaced(three_groups, "funds total 100 元", "funds total 0 元"), three_actuals);
-  EXPECT_NE(render_all(zero->r.findings, lang::en).find("t.kpi:1:1: error: project 'p' has no budget"), std::string::npos)
+  auto zero =
+      run_texts(replaced(three_groups, "funds total 100 元", "funds total 0 元"), three_actuals);
+  EXPECT_NE(
+      render_all(zero->r.findings, lang::en).find("t.kpi:1:1: error: project 'p' has no budget"),
+      std::string::npos)
       << render_all(zero->r.findings, lang::en);
 }
 
 TEST(EvalScore, DeviationsNeedAReasonButNeverChangeTheScore) {
-  auto e = run_texts(three_groups, R"(actuals "p" { executed 50 元  "c" = 12 元  "a" = 2 次  "b" = 1 次  "e" = 1 次 because "超额" })");
+  auto e = run_texts(
+      three_groups,
+      R"(actuals "p" { executed 50 元  "c" = 12 元  "a" = 2 次  "b" = 1 次  "e" = 1 次 because "超额" })");
   const auto& p = e->r.projects[0];
-  EXPECT_EQ(p.indicators[0].dev, deviation::not_met);      // cost over its ceiling
+  EXPECT_EQ(p.indicators[0].dev, deviation::not_met);        // cost over its ceiling
   EXPECT_EQ(p.indicators[1].dev, deviation::over_achieved);  // 200 %
   EXPECT_EQ(p.indicators[1].score, p.indicators[1].weight);
   std::string f = render_all(e->r.findings, lang::en);
-  EXPECT_NE(f.find("a.kpi:1:30: warning: 'c': target not met (12 元 against <= 10 元)"), std::string::npos) << f;
+  EXPECT_NE(f.find("a.kpi:1:30: warning: 'c': target not met (12 元 against <= 10 元)"),
+            std::string::npos)
+      << f;
   EXPECT_NE(f.find("a.kpi:1:42: warning: 'a': far above the target"), std::string::npos) << f;
   EXPECT_NE(f.find("budget execution rate 50.00% is below 90 %"), std::string::npos) << f;
   EXPECT_FALSE(e->r.findings.has_errors());
 }
 
 TEST(EvalScore, AssessorOverrideReplacesTheScore) {
-  auto e = run_texts(three_groups, replaced(three_actuals, "\"a\" = 1 次", "\"a\" = 0 次 override 10.5 because \"数据口径调整\""));
+  auto e = run_texts(three_groups, replaced(three_actuals, "\"a\" = 1 次",
+                                            "\"a\" = 0 次 override 10.5 because \"数据口径调整\""));
   ASSERT_TRUE(e->s.ok()) << e->errors;
   const auto& i = e->r.projects[0].indicators[1];
   EXPECT_EQ(i.score.to_string(), "10.50");
@@ -265,11 +299,17 @@ TEST(EvalPack, GapsOverlapsAndNonConstantsArePositioned) {
     return render_all(d, lang::en);
   };
   std::string gap = errors(replaced(pack_text, "良:  80 .. 90", "良:  82 .. 90"));
-  EXPECT_NE(gap.find("pack.kpi:42:9: error: gap in the bands: nothing covers 80 .. 82"), std::string::npos) << gap;
-  std::string overlap = errors(replaced(pack_text, "部分达成:  60 % .. 80 %", "部分达成:  60 % .. 85 %"));
-  EXPECT_NE(overlap.find("error: '达成' overlaps another band below 85"), std::string::npos) << overlap;
+  EXPECT_NE(gap.find("pack.kpi:42:9: error: gap in the bands: nothing covers 80 .. 82"),
+            std::string::npos)
+      << gap;
+  std::string overlap =
+      errors(replaced(pack_text, "部分达成:  60 % .. 80 %", "部分达成:  60 % .. 85 %"));
+  EXPECT_NE(overlap.find("error: '达成' overlaps another band below 85"), std::string::npos)
+      << overlap;
   std::string expr = errors(replaced(pack_text, "param total = 100", "param total = 50 + 50"));
-  EXPECT_NE(expr.find("pack.kpi:18:17: error: a scoring pack value must be a constant"), std::string::npos) << expr;
+  EXPECT_NE(expr.find("pack.kpi:18:17: error: a scoring pack value must be a constant"),
+            std::string::npos)
+      << expr;
   std::string sym = errors(replaced(pack_text, "reverse = ratio", "reverse = ratios"));
   EXPECT_NE(sym.find("error: expected one of: ratio | linear"), std::string::npos) << sym;
 }

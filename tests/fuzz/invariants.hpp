@@ -19,7 +19,8 @@ namespace kpi::fuzz {
 // Every error names the file and a position in it, and renders in both languages as
 // `<file>:<line>:<col>: error: …` followed by the source line and a caret line.
 inline std::string diagnostics_problem(const diagnostics& ds, const std::string& file) {
-  static const std::regex head(R"(^[^\n]*:[1-9][0-9]*:[1-9][0-9]*: (error|warning|info|note): [^\n]+\n  [^\n]*\n  [ \t]*\^~*\n)");
+  static const std::regex head(
+      R"(^[^\n]*:[1-9][0-9]*:[1-9][0-9]*: (error|warning|info|note): [^\n]+\n  [^\n]*\n  [ \t]*\^~*\n)");
   for (const auto& d : ds.all()) {
     std::string en = render(d, lang::en);
     if (d.level == severity::error && !d.src) return "error without a position:\n" + en;
@@ -31,14 +32,16 @@ inline std::string diagnostics_problem(const diagnostics& ds, const std::string&
     for (const std::string* r : {&en, &zh}) {
       if (d.src->name() == file && r->rfind(file + ":", 0) != 0)
         return "rendered message does not start with the file name:\n" + *r;
-      if (!std::regex_search(*r, head)) return "rendered message is not `file:line:col: level: message`, line, caret:\n" + *r;
+      if (!std::regex_search(*r, head))
+        return "rendered message is not `file:line:col: level: message`, line, caret:\n" + *r;
     }
   }
   return {};
 }
 
 // Loads `text` as the one input file `name` (with the stdlib) and checks its diagnostics.
-inline std::string load_problem(const std::string& text, const std::string& name, load_result* out = nullptr) {
+inline std::string load_problem(const std::string& text, const std::string& name,
+                                load_result* out = nullptr) {
   memory_reader reader;
   reader.files[name] = text;
   load_result r = load({name}, {}, reader);
@@ -63,7 +66,8 @@ inline std::string format_problem(const std::string& text, const std::string& na
   diagnostics d1;
   parse_result p1 = parse(std::make_shared<source>(name, once), d1);
   if (!p1.ok || d1.has_errors())
-    return "formatted text does not parse\n--- formatted\n" + once + "\n--- diagnostics\n" + render_all(d1, lang::en);
+    return "formatted text does not parse\n--- formatted\n" + once + "\n--- diagnostics\n" +
+           render_all(d1, lang::en);
   std::string twice = format(p1.file);
   if (twice != once) return "format is not idempotent\n--- once\n" + once + "\n--- twice\n" + twice;
 
@@ -71,10 +75,11 @@ inline std::string format_problem(const std::string& text, const std::string& na
   load_result l1;
   (void)load_problem(text, name, &l0);
   (void)load_problem(once, name, &l1);
-  if (l0.ok() != l1.ok()) return "formatting changed whether the file loads\n--- formatted\n" + once;
+  if (l0.ok() != l1.ok())
+    return "formatting changed whether the file loads\n--- formatted\n" + once;
   if (l0.ok() && dump_text(l0.model) != dump_text(l1.model))
-    return "formatting changed the model\n--- formatted\n" + once + "\n--- model before\n" + dump_text(l0.model) +
-           "\n--- model after\n" + dump_text(l1.model);
+    return "formatting changed the model\n--- formatted\n" + once + "\n--- model before\n" +
+           dump_text(l0.model) + "\n--- model after\n" + dump_text(l1.model);
   return {};
 }
 

@@ -19,6 +19,8 @@ inline bool known_lone_cr(std::string_view text) {
   return false;
 }
 
-inline bool known_bug(std::string_view text) { return known_lone_cr(text); }
+inline bool known_bug(std::string_view text) {
+  return known_lone_cr(text);
+}
 
 }  // namespace kpi::fuzz

@@ -25,14 +25,16 @@ std::string meaning(const std::string& target) {
 
 TEST(Parse, EveryGreaterOrEqualSpellingReadsTheSame) {
   std::string expected = meaning(">= 95.00 %");
-  for (const char* s : {"≥ 95.00 %", "≧95.00%", "＞＝95.00％", "$\\geq 95.00\\%$", "$\\ge 95.00 \\%$",
-                        "$\\geqslant 95.00\\%$", "≥95.00(%)", ">=95.00（%）", "⩾ 95.00 %"})
+  for (const char* s :
+       {"≥ 95.00 %", "≧95.00%", "＞＝95.00％", "$\\geq 95.00\\%$", "$\\ge 95.00 \\%$",
+        "$\\geqslant 95.00\\%$", "≥95.00(%)", ">=95.00（%）", "⩾ 95.00 %"})
     EXPECT_EQ(meaning(s), expected) << s;
 }
 
 TEST(Parse, EveryLessOrEqualSpellingReadsTheSame) {
   std::string expected = meaning("<= 57.00 万元");
-  for (const char* s : {"≤57.00(万元)", "≦ 57.00 万元", "＜＝57.00万元", "$\\leq 57.00 万元$", "<=57.00（万元）"})
+  for (const char* s :
+       {"≤57.00(万元)", "≦ 57.00 万元", "＜＝57.00万元", "$\\leq 57.00 万元$", "<=57.00（万元）"})
     EXPECT_EQ(meaning(s), expected) << s;
 }
 
@@ -49,7 +51,8 @@ TEST(Parse, ThousandsSeparatorsAreExact) {
 }
 
 TEST(Parse, AcceptsBomAndCrlfExactlyLikePlainText) {
-  std::string plain = "project \"p\" {\n  产出指标 {\n    数量指标 {\n      \"x\" >= 8 次\n    }\n  }\n}\n";
+  std::string plain =
+      "project \"p\" {\n  产出指标 {\n    数量指标 {\n      \"x\" >= 8 次\n    }\n  }\n}\n";
   std::string crlf;
   for (char c : plain) {
     if (c == '\n') crlf += '\r';
@@ -64,7 +67,8 @@ TEST(Parse, AcceptsBomAndCrlfExactlyLikePlainText) {
 TEST(Parse, ErrorForMissingTarget) {
   auto r = load_text("project \"p\" {\n  产出指标 { 数量指标 {\n    \"x\"\n  } }\n}\n");
   EXPECT_EQ(rendered(r),
-            "t.kpi:4:3: error: expected a target after the indicator name, e.g. >= 80 %, <= 57.00 万元, 进一步提升 or "
+            "t.kpi:4:3: error: expected a target after the indicator name, e.g. >= 80 %, <= 57.00 "
+            "万元, 进一步提升 or "
             "\"每年一次\"\n"
             "    } }\n"
             "    ^\n");
@@ -81,7 +85,8 @@ TEST(Parse, ErrorForUnclosedBlockNamesWhereItOpened) {
 TEST(Parse, ErrorForStrayTokenInsideAGroup) {
   auto r = load_text("project \"p\" {\n  产出指标 {\n    数量指标 { \"x\" >= 8 次 ; }\n  }\n}\n");
   EXPECT_EQ(rendered(r),
-            "t.kpi:3:23: error: expected an indicator (\"name\" target), a group such as 数量指标 { … } or '}' to "
+            "t.kpi:3:23: error: expected an indicator (\"name\" target), a group such as 数量指标 "
+            "{ … } or '}' to "
             "close 数量指标 (opened at 3:5)\n"
             "      数量指标 { \"x\" >= 8 次 ; }\n"
             "                             ^\n");
@@ -98,7 +103,8 @@ TEST(Parse, ErrorForUnterminatedStringPointsAtItsStart) {
 TEST(Parse, ErrorForTypographicQuotes) {
   auto r = load_text("project “对外交流” {\n}\n");
   EXPECT_EQ(rendered(r),
-            "t.kpi:1:9: error: expected '\"' (an ASCII double quote) to start a string; the quotes “ ” may only "
+            "t.kpi:1:9: error: expected '\"' (an ASCII double quote) to start a string; the quotes "
+            "“ ” may only "
             "appear inside one\n"
             "  project “对外交流” {\n"
             "          ^\n");
@@ -106,23 +112,27 @@ TEST(Parse, ErrorForTypographicQuotes) {
 
 TEST(Parse, ErrorForNumberBeyondExactRange) {
   auto r = load_text(one_target(">= 1234567890123456789012345678901 元"));
-  EXPECT_EQ(rendered(r),
-            "t.kpi:1:36: error: number has more than 30 significant digits; kpi keeps every number exact and does not "
-            "round it\n"
-            "  project \"p\" { 产出指标 { 质量指标 { \"x\" >= 1234567890123456789012345678901 元 } } }\n"
-            "                                             ^\n");
+  EXPECT_EQ(
+      rendered(r),
+      "t.kpi:1:36: error: number has more than 30 significant digits; kpi keeps every number exact "
+      "and does not "
+      "round it\n"
+      "  project \"p\" { 产出指标 { 质量指标 { \"x\" >= 1234567890123456789012345678901 元 } } }\n"
+      "                                             ^\n");
 }
 
 TEST(Parse, ErrorForNumberMissingAfterOperator) {
   auto r = load_text(one_target(">= 万元"));
-  EXPECT_NE(rendered(r).find("t.kpi:1:36: error: expected a number or a date after the operator"), std::string::npos);
+  EXPECT_NE(rendered(r).find("t.kpi:1:36: error: expected a number or a date after the operator"),
+            std::string::npos);
 }
 
 TEST(Parse, DeepNestingIsAnErrorNotAStackOverflow) {
   std::string text = "project \"p\" {\n";
   for (int i = 0; i < 20000; ++i) text += "组 {";
   auto r = load_text(text);
-  EXPECT_NE(rendered(r).find("t.kpi:2:94: error: blocks nested too deeply (more than 32 levels)"), std::string::npos)
+  EXPECT_NE(rendered(r).find("t.kpi:2:94: error: blocks nested too deeply (more than 32 levels)"),
+            std::string::npos)
       << rendered(r).substr(0, 300);
 }
 

@@ -52,7 +52,8 @@ TEST_P(BadInput, RejectedWithTheGoldenMessage) {
   // Only a positioned message for this very file is worth keeping as a golden.
   if (std::getenv("KPI_UPDATE_GOLDEN") != nullptr && r.code == 2 && r.err.rfind(rel + ":", 0) == 0)
     write_file(golden, r.err);
-  ASSERT_TRUE(fs::exists(golden)) << "missing " << golden << "; run with KPI_UPDATE_GOLDEN=1 to create it";
+  ASSERT_TRUE(fs::exists(golden)) << "missing " << golden
+                                  << "; run with KPI_UPDATE_GOLDEN=1 to create it";
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, test::read_file(golden));
@@ -77,7 +78,8 @@ INSTANTIATE_TEST_SUITE_P(Files, BadInput, ::testing::ValuesIn(bad_files()), [](c
 });
 
 // Runs `kpi dump` on a generated file; returns the result with the path replaced by `NAME`.
-test::run_result dump_generated(const std::string& file, const std::string& text, const std::string& options = "") {
+test::run_result dump_generated(const std::string& file, const std::string& text,
+                                const std::string& options = "") {
   fs::path path = scratch() / file;
   write_file(path, text);
   test::run_result r = test::run_kpi("dump " + options + " " + path.string());
@@ -98,7 +100,8 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }
 
 TEST(BadInputGenerated, TwoMegabyteLineLoads) {
-  std::string line = "project \"a\" { 产出指标 { 数量指标 { " + indicators(120000, ">= 1 次") + "} } }\n";
+  std::string line =
+      "project \"a\" { 产出指标 { 数量指标 { " + indicators(120000, ">= 1 次") + "} } }\n";
   ASSERT_GT(line.size(), 2'000'000U);
   auto t0 = std::chrono::steady_clock::now();
   test::run_result r = dump_generated("long_line.kpi", line, "--format text");
@@ -108,22 +111,26 @@ TEST(BadInputGenerated, TwoMegabyteLineLoads) {
 }
 
 TEST(BadInputGenerated, TwoMegabyteLineWithAnErrorAtItsEnd) {
-  std::string line = "project \"a\" { 产出指标 { 数量指标 { " + indicators(120000, ">= 1 次") + "万圆 } } }\n";
+  std::string line =
+      "project \"a\" { 产出指标 { 数量指标 { " + indicators(120000, ">= 1 次") + "万圆 } } }\n";
   test::run_result r = dump_generated("long_line.kpi", line);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "NAME:1:1928919: error: expected an indicator (\"name\" target), a group such as 数量指标 { … } or '}' "
+            "NAME:1:1928919: error: expected an indicator (\"name\" target), a group such as "
+            "数量指标 { … } or '}' "
             "to close 数量指标 (opened at 1:22)\n"
             "  …\" >= 1 次 \"x119997\" >= 1 次 \"x119998\" >= 1 次 \"x119999\" >= 1 次 万圆 } } }\n"
             "                                                                   ^~\n");
 }
 
 TEST(BadInputGenerated, TwoMegabyteString) {
-  std::string text = "project \"" + std::string(2'000'000, 'a') + "\" {\n  产出指标 { 数量指标 { \"x\" >= 1 万圆 } }\n}\n";
+  std::string text = "project \"" + std::string(2'000'000, 'a') +
+                     "\" {\n  产出指标 { 数量指标 { \"x\" >= 1 万圆 } }\n}\n";
   test::run_result r = dump_generated("long_string.kpi", text);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "NAME:2:26: error: unknown unit '万圆' (did you mean '万元'?); units are declared in stdlib/units.kpi, and "
+            "NAME:2:26: error: unknown unit '万圆' (did you mean '万元'?); units are declared in "
+            "stdlib/units.kpi, and "
             "you can declare your own in a file passed with --lib, e.g. unit 万圆 count\n"
             "    产出指标 { 数量指标 { \"x\" >= 1 万圆 } }\n"
             "                                   ^~~~\n");
@@ -149,35 +156,45 @@ TEST(BadInputGenerated, TwentyThousandNestedBlocksOnOneLine) {
   text += "}\n";
   test::run_result r = dump_generated("nested.kpi", text);
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.err.substr(0, r.err.find('\n')), "NAME:1:139: error: blocks nested too deeply (more than 32 levels)");
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+            "NAME:1:139: error: blocks nested too deeply (more than 32 levels)");
 }
 
 TEST(BadInputGenerated, TwentyThousandOpeningBraces) {
   test::run_result r = dump_generated("braces.kpi", std::string(20000, '{') + "\n");
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "NAME:1:1: error: expected project, actuals, pack or a declaration (dimension, unit, scale, terms)\n"
-            "  " + std::string(61, '{') + "…\n"
-            "  ^\n");
+            "NAME:1:1: error: expected project, actuals, pack or a declaration (dimension, unit, "
+            "scale, terms)\n"
+            "  " +
+                std::string(61, '{') +
+                "…\n"
+                "  ^\n");
 }
 
 TEST(BadInputGenerated, NumberOfFiveThousandDigits) {
-  std::string text = "project \"a\" {\n  产出指标 { 数量指标 { \"x\" >= " + std::string(5000, '9') + " 次 } }\n}\n";
+  std::string text = "project \"a\" {\n  产出指标 { 数量指标 { \"x\" >= " + std::string(5000, '9') +
+                     " 次 } }\n}\n";
   test::run_result r = dump_generated("digits.kpi", text);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "NAME:2:24: error: number has more than 30 significant digits; kpi keeps every number exact and does not "
+            "NAME:2:24: error: number has more than 30 significant digits; kpi keeps every number "
+            "exact and does not "
             "round it\n"
-            "    产出指标 { 数量指标 { \"x\" >= " + std::string(61, '9') + "…\n"
-            "                                 ^\n");
+            "    产出指标 { 数量指标 { \"x\" >= " +
+                std::string(61, '9') +
+                "…\n"
+                "                                 ^\n");
 }
 
 TEST(BadInputGenerated, WeightOfFiveThousandDigits) {
-  std::string text = "project \"a\" {\n  产出指标 { 数量指标 { \"x\" >= 1 次 weight " + std::string(5000, '9') + " } }\n}\n";
+  std::string text = "project \"a\" {\n  产出指标 { 数量指标 { \"x\" >= 1 次 weight " +
+                     std::string(5000, '9') + " } }\n}\n";
   test::run_result r = dump_generated("digits.kpi", text);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
-            "NAME:2:35: error: number has more than 30 significant digits; kpi keeps every number exact and does not "
+            "NAME:2:35: error: number has more than 30 significant digits; kpi keeps every number "
+            "exact and does not "
             "round it");
 }
 
@@ -187,7 +204,8 @@ TEST(BadInputGenerated, WeightOfFiveThousandDigits) {
 // every diagnostic; 10,000 errors on a 240 KB line take ~23 s, 100,000 on 2.4 MB never end.
 // Enable once fixed.
 TEST(BadInputGenerated, DISABLED_ManyErrorsOnOneLongLineInBoundedTime) {
-  std::string line = "project \"a\" { 产出指标 { 数量指标 { " + indicators(10000, "进一部提升") + "} } }\n";
+  std::string line =
+      "project \"a\" { 产出指标 { 数量指标 { " + indicators(10000, "进一部提升") + "} } }\n";
   auto t0 = std::chrono::steady_clock::now();
   test::run_result r = dump_generated("many_errors.kpi", line);
   EXPECT_LT(seconds_since(t0), 5.0);
@@ -214,9 +232,12 @@ TEST_P(LineEnds, BomAndCrlfReadLikeThePlainFile) {
   test::run_result want = dump_generated("plain.kpi", plain, "--format json");
   ASSERT_EQ(want.code, 0) << want.err;
   const std::string bom = "\xEF\xBB\xBF";
-  for (const auto& [label, text] : std::vector<std::pair<std::string, std::string>>{
-           {"bom", bom + plain}, {"crlf", with_crlf(plain)}, {"bom+crlf", bom + with_crlf(plain)}}) {
-    test::run_result got = dump_generated(label == "bom" ? "b.kpi" : "c.kpi", text, "--format json");
+  for (const auto& [label, text] :
+       std::vector<std::pair<std::string, std::string>>{{"bom", bom + plain},
+                                                        {"crlf", with_crlf(plain)},
+                                                        {"bom+crlf", bom + with_crlf(plain)}}) {
+    test::run_result got =
+        dump_generated(label == "bom" ? "b.kpi" : "c.kpi", text, "--format json");
     EXPECT_EQ(got.code, 0) << label << ": " << got.err;
     EXPECT_EQ(got.err, "") << label;
     EXPECT_EQ(got.out, want.out) << label;
@@ -236,7 +257,8 @@ INSTANTIATE_TEST_SUITE_P(Examples, LineEnds,
 // An error in a file with a BOM and CRLF line ends has the position and caret it has in the
 // plain file: the BOM takes no column, the CR is not part of the line shown.
 TEST(LineEnds, ErrorsArePositionedAsInThePlainFile) {
-  for (const std::string name : {"unknown_unit", "unterminated_block", "invalid_date", "truncated", "nul_byte"}) {
+  for (const std::string name :
+       {"unknown_unit", "unterminated_block", "invalid_date", "truncated", "nul_byte"}) {
     std::string plain = test::read_file(test::repo_path("tests/data/bad/" + name + ".kpi"));
     test::run_result want = dump_generated("x.kpi", plain);
     test::run_result got = dump_generated("x.kpi", "\xEF\xBB\xBF" + with_crlf(plain));

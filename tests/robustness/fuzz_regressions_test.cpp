@@ -68,17 +68,19 @@ TEST_P(FuzzRegression, KeepsItsPromises) {
   std::string problem = problem_with(name, text);
   if (known_bugs.count(name) != 0) {
     if (!problem.empty()) GTEST_SKIP() << "known bug, not fixed yet: " << problem;
-    FAIL() << name << " now passes: delete it from known_bugs here and in tests/fuzz/known_bugs.hpp";
+    FAIL() << name
+           << " now passes: delete it from known_bugs here and in tests/fuzz/known_bugs.hpp";
   }
   EXPECT_EQ(problem, "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, FuzzRegression, ::testing::ValuesIn(regression_files()), [](const auto& info) {
-  std::string n = fs::path(info.param).stem().string();
-  for (char& c : n)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  return n;
-});
+INSTANTIATE_TEST_SUITE_P(Files, FuzzRegression, ::testing::ValuesIn(regression_files()),
+                         [](const auto& info) {
+                           std::string n = fs::path(info.param).stem().string();
+                           for (char& c : n)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return n;
+                         });
 
 }  // namespace
 }  // namespace kpi

@@ -35,13 +35,75 @@ class prng {
 
 // Tokens that matter to the grammar, in every spelling the tables use.
 const std::vector<std::string>& tokens() {
-  static const std::vector<std::string> t = {
-      "{", "}", "{", "}", "\"", "\"", "“", "”", "＂", ">=", "<=", "=", ">", "<", "≥", "≤", "＝", "＞", "＜", "≧",
-      "$", "$\\geq ", "\\%$", "%", "％", "(", ")", "（", "）", "0", "1", "9", "5000", "-", ".", ",", "..",
-      "1,017,000.00", "9.70", "99999999999999999999999999999999", "2024-02-30", "2024-01-01", " ", "\n", "\t",
-      "#", "\\", "\\\"", "万元", "万圆", "次", "%", "进一步提升", "达成", "部分达成", "weight ", "because ",
-      "between ", "project ", "actuals ", "period ", "funds ", "total ", "unit ", "terms ", "　", "\xEF\xBB\xBF",
-      "\xE4", std::string(1, '\0')};
+  static const std::vector<std::string> t = {"{",
+                                             "}",
+                                             "{",
+                                             "}",
+                                             "\"",
+                                             "\"",
+                                             "“",
+                                             "”",
+                                             "＂",
+                                             ">=",
+                                             "<=",
+                                             "=",
+                                             ">",
+                                             "<",
+                                             "≥",
+                                             "≤",
+                                             "＝",
+                                             "＞",
+                                             "＜",
+                                             "≧",
+                                             "$",
+                                             "$\\geq ",
+                                             "\\%$",
+                                             "%",
+                                             "％",
+                                             "(",
+                                             ")",
+                                             "（",
+                                             "）",
+                                             "0",
+                                             "1",
+                                             "9",
+                                             "5000",
+                                             "-",
+                                             ".",
+                                             ",",
+                                             "..",
+                                             "1,017,000.00",
+                                             "9.70",
+                                             "99999999999999999999999999999999",
+                                             "2024-02-30",
+                                             "2024-01-01",
+                                             " ",
+                                             "\n",
+                                             "\t",
+                                             "#",
+                                             "\\",
+                                             "\\\"",
+                                             "万元",
+                                             "万圆",
+                                             "次",
+                                             "%",
+                                             "进一步提升",
+                                             "达成",
+                                             "部分达成",
+                                             "weight ",
+                                             "because ",
+                                             "between ",
+                                             "project ",
+                                             "actuals ",
+                                             "period ",
+                                             "funds ",
+                                             "total ",
+                                             "unit ",
+                                             "terms ",
+                                             "　",
+                                             "\xEF\xBB\xBF",
+                                             "\xE4",
+                                             std::string(1, '\0')};
   return t;
 }
 
@@ -115,7 +177,9 @@ mutation_stats run_mutations(const std::string& file, std::uint64_t seed, int co
       std::string rendered = render_all(r.diags, lang::en);
       for (const auto& d : r.diags.all())
         positioned = positioned || (d.level == severity::error && d.src && d.src->name() == name);
-      EXPECT_TRUE(positioned) << file << " mutant " << i << ": rejected without a positioned error:\n" << rendered;
+      EXPECT_TRUE(positioned) << file << " mutant " << i
+                              << ": rejected without a positioned error:\n"
+                              << rendered;
       EXPECT_EQ(rendered.rfind(name + ":", 0), 0U) << file << " mutant " << i << ":\n" << rendered;
     }
     if (!fuzz::known_bug(text)) {

@@ -10,7 +10,9 @@
 
 namespace kpi::test {
 
-inline std::string repo_path(const std::string& rel) { return std::string(KPI_SOURCE_DIR) + "/" + rel; }
+inline std::string repo_path(const std::string& rel) {
+  return std::string(KPI_SOURCE_DIR) + "/" + rel;
+}
 
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -36,6 +38,8 @@ inline load_result load_text(const std::string& text, const std::string& name = 
 }
 
 // All diagnostics rendered in English, as a user sees them.
-inline std::string rendered(const load_result& r, lang l = lang::en) { return render_all(r.diags, l); }
+inline std::string rendered(const load_result& r, lang l = lang::en) {
+  return render_all(r.diags, l);
+}
 
 }  // namespace kpi::test

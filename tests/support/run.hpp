@@ -17,7 +17,8 @@ struct run_result {
   std::string err;
 };
 
-// `args` is appended to the binary's path as shell words; `env` is prefixed (e.g. "LANG=zh_CN.UTF-8").
+// `args` is appended to the binary's path as shell words; `env` is prefixed (e.g.
+// "LANG=zh_CN.UTF-8").
 inline run_result run_kpi(const std::string& args, const std::string& env = "LANG=C") {
   namespace fs = std::filesystem;
   static int counter = 0;
@@ -25,8 +26,8 @@ inline run_result run_kpi(const std::string& args, const std::string& env = "LAN
   fs::create_directories(dir);
   std::string out = (dir / ("out" + std::to_string(counter))).string();
   std::string err = (dir / ("err" + std::to_string(counter++))).string();
-  std::string cmd = "cd " + std::string(KPI_SOURCE_DIR) + " && env " + env + " " + KPI_BINARY + " " + args + " >" +
-                    out + " 2>" + err + " </dev/null";
+  std::string cmd = "cd " + std::string(KPI_SOURCE_DIR) + " && env " + env + " " + KPI_BINARY +
+                    " " + args + " >" + out + " 2>" + err + " </dev/null";
   int status = std::system(cmd.c_str());
   run_result r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
