@@ -42,13 +42,14 @@ struct kw_matches : key<TAO_PEGTL_STRING("matches")> {};
 
 // Words that continue or structure an expression, never a name or a unit inside one.
 struct expr_keyword : sor<kw_and, kw_or, kw_not, kw_in, kw_where, kw_contains, kw_starts_with,
-                          kw_ends_with, kw_matches, kw_weight, kw_because> {};
+                          kw_ends_with, kw_matches> {};
 
 // ---- expressions
 // ---------------------------------------------------------------------------------
 
 struct expr;
-struct e_unit : seq<not_at<expr_keyword>, unit> {};
+// `weight` is a field name (the 分值), never a unit.
+struct e_unit : seq<not_at<sor<expr_keyword, clause_keyword>>, unit> {};
 struct e_number : seq<number, opt<sp, e_unit>> {};
 struct e_string : string_lit {};
 struct e_date : date {};

@@ -181,7 +181,7 @@ void read_param(reader& rd, scoring_params& p, const ast::param_decl& d) {
     if (auto v = positive(rd.number(*c, "ratio"))) p.over_achievement = *v;
   } else if (id == "division_places") {
     auto v = rd.number(*c, "");
-    if (v && (v->scale() > 0 && v->normalized().scale() > 0 || *v < decimal::from_int(12) ||
+    if (v && ((v->scale() > 0 && v->normalized().scale() > 0) || *v < decimal::from_int(12) ||
               *v > decimal::from_int(20)))
       rd.error(c->range, {"division_places must be a whole number from 12 to 20",
                           "division_places 应为 12 至 20 的整数"});

@@ -18,13 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-template <typename T>
-const T* find_item(const ast::pack& p) {
-  for (const auto& item : p.items)
-    if (const auto* x = std::get_if<T>(&item)) return x;
-  return nullptr;
-}
-
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -136,7 +129,7 @@ std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p,
   }();
   const std::string& target = p.extends;
   bool is_path = target.find('/') != std::string::npos ||
-                 target.size() > 4 && target.substr(target.size() - 4) == ".kpi";
+                 (target.size() > 4 && target.substr(target.size() - 4) == ".kpi");
   if (!is_path) {
     for (std::size_t i = 0; i < packs_.size(); ++i)
       if (packs_[i].name == target) return i;
