@@ -15,9 +15,11 @@ using namespace tao::pegtl;  // NOLINT: grammar rules read best unqualified
 
 // ---- whitespace and comments ----------------------------------------------------------------
 
-struct comment : seq<one<'#'>, until<at<eolf>>> {};
-struct blank : sor<one<' ', '\t'>, pegtl::utf8::one<0x3000, 0xFEFF>> {};
+// LF, CR and CRLF (a CR, then an LF) all end a line: a comment, a position (engine/base/source)
+// and the formatter's blank lines agree on that.
 struct line_break : sor<one<'\n'>, one<'\r'>> {};
+struct comment : seq<one<'#'>, until<at<sor<line_break, eof>>>> {};
+struct blank : sor<one<' ', '\t'>, pegtl::utf8::one<0x3000, 0xFEFF>> {};
 struct ws : star<sor<blank, line_break, comment>> {};
 struct sp : star<blank> {};
 

@@ -30,30 +30,49 @@ int visible_width(char32_t cp) {
   return utf8::width(cp);
 }
 
-// The source line (or a window of it) and the caret line under [col, col+len).
-std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t col0,
+// The source line (or a window of it) and the caret line under the `len` code points that start
+// at byte `at` of the line. Only the window is decoded, so a message on a 2 MB line is as cheap
+// as one on a short line.
+std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t at,
                                             std::size_t len) {
-  std::u32string cps = utf8::decode(line);
-  std::size_t from = col0 > window ? col0 - window : 0;
-  std::size_t to = std::min(cps.size(), col0 + std::max<std::size_t>(len, 1) + window);
+  at = std::min(at, line.size());
+  auto continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+  };
+  // Back up `window` code points (a code point is at most 4 bytes).
+  std::size_t from = at;
+  for (std::size_t k = 0; k < window && from > 0; ++k) {
+    --from;
+    for (int j = 0; j < 3 && from > 0 && continuation(from); ++j) --from;
+  }
+  std::u32string cps;
+  std::size_t col0 = std::u32string::npos;
+  std::size_t i = from;
+  const std::size_t right = std::max<std::size_t>(len, 1) + window;
+  while (i < line.size()) {
+    if (col0 == std::u32string::npos && i >= at) col0 = cps.size();
+    if (col0 != std::u32string::npos && cps.size() >= col0 + right) break;
+    cps.push_back(utf8::next(line, i));
+  }
+  if (col0 == std::u32string::npos) col0 = cps.size();
   std::string shown;
   std::string caret;
   if (from > 0) {
     shown += "…";
     caret += " ";
   }
-  for (std::size_t i = from; i < to; ++i) {
-    append_visible(shown, cps[i]);
-    if (i < col0) {
-      int w = visible_width(cps[i]);
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    append_visible(shown, cps[k]);
+    if (k < col0) {
+      int w = visible_width(cps[k]);
       caret += w < 0 ? std::string("\t") : std::string(static_cast<std::size_t>(w), ' ');
     }
   }
-  if (to < cps.size()) shown += "…";
+  if (i < line.size()) shown += "…";
   caret += '^';
   int rest = 0;
-  for (std::size_t i = col0; i < std::min(to, col0 + len); ++i) {
-    int w = visible_width(cps[i]);
+  for (std::size_t k = col0; k < std::min(cps.size(), col0 + len); ++k) {
+    int w = visible_width(cps[k]);
     rest += w < 0 ? 1 : w;
   }
   if (rest > 1) caret += std::string(static_cast<std::size_t>(rest - 1), '~');
@@ -73,7 +92,9 @@ void render_located(std::string& out, const source_ptr& src, source_range range,
   // Length of the range on the first line, in code points.
   line_column end = src->position(std::max(range.end, range.begin));
   std::size_t len = end.line == pos.line && end.column > pos.column ? end.column - pos.column : 1;
-  auto [shown, caret] = excerpt(line, pos.column - 1, len);
+  std::uint32_t begin = std::min<std::uint32_t>(range.begin, src->text().size());
+  std::uint32_t at = begin > src->line_offset(pos.line) ? begin - src->line_offset(pos.line) : 0;
+  auto [shown, caret] = excerpt(line, at, len);
   out += fmt::format("  {}\n  {}\n", shown, caret);
 }
 

@@ -5,33 +5,69 @@
 #include "engine/base/utf8.hpp"
 
 namespace kpi {
+namespace {
+
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+constexpr std::uint32_t checkpoint_every = 64;  // code points
+
+}  // namespace
 
 source::source(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const auto size = static_cast<std::uint32_t>(text_.size());
+  for (std::uint32_t i = 0; i < size; ++i) {
+    // LF, CRLF (one break, after the LF) and a lone CR each end a line.
+    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == size || text_[i + 1] != '\n')))
+      line_starts_.push_back(i + 1);
+  }
+  // Line breaks are ASCII and never inside a UTF-8 sequence, so decoding the whole text once
+  // finds the same code points as decoding each line on its own.
+  std::string_view all(text_);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i < all.size(); ++count) {
+    if (count % checkpoint_every == 0)
+      checkpoints_.emplace_back(static_cast<std::uint32_t>(i), count);
+    utf8::next(all, i);
+  }
+}
+
+std::uint32_t source::code_points_before(std::uint32_t offset) const {
+  auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(),
+                             std::make_pair(offset, UINT32_MAX));
+  if (it == checkpoints_.begin()) return 0;
+  --it;
+  // A sequence cut by `offset` counts byte by byte, like utf8::length of the text before it.
+  std::string_view upto = std::string_view(text_).substr(0, offset);
+  std::uint32_t n = it->second;
+  for (std::size_t i = it->first; i < upto.size(); ++n) utf8::next(upto, i);
+  return n;
 }
 
 line_column source::position(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  std::uint32_t start = line_offset(line);
+  if (offset < start) offset = start;  // inside the BOM
+  return {line, code_points_before(offset) - code_points_before(start) + 1};
+}
+
+std::uint32_t source::line_offset(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
   std::uint32_t start = line_starts_[line - 1];
-  std::string_view before = std::string_view(text_).substr(start, offset - start);
   // A UTF-8 BOM at the start of the file takes no column.
-  if (line == 1 && before.substr(0, 3) == "\xEF\xBB\xBF") before.remove_prefix(3);
-  return {line, static_cast<std::uint32_t>(utf8::length(before)) + 1};
+  if (line == 1 && std::string_view(text_).substr(0, 3) == bom) start = 3;
+  return start;
 }
 
 std::string_view source::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
-  std::uint32_t start = line_starts_[line - 1];
+  std::uint32_t start = line_offset(line);
   std::uint32_t end =
       line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
   std::string_view s = std::string_view(text_).substr(start, end - start);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-  if (line == 1 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
   return s;
 }
 

@@ -1,4 +1,5 @@
-// A source file held in memory, with the table that maps byte offsets to lines.
+// A source file held in memory, with the tables that map byte offsets to lines and columns.
+// A line ends at LF, CRLF or a lone CR (classic Mac); positions are found in O(log n).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,8 @@ class source {
   [[nodiscard]] line_column position(std::uint32_t offset) const;
   // The text of a 1-based line, without its line break.
   [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
+  // Byte offset where line_text(line) starts (after a BOM on line 1).
+  [[nodiscard]] std::uint32_t line_offset(std::uint32_t line) const;
   [[nodiscard]] std::string_view slice(source_range r) const {
     return std::string_view(text_).substr(r.begin, r.end - r.begin);
   }
@@ -36,7 +39,12 @@ class source {
  private:
   std::string name_;
   std::string text_;
+  // Number of code points before `offset`, decoding as utf8::length does.
+  [[nodiscard]] std::uint32_t code_points_before(std::uint32_t offset) const;
+
   std::vector<std::uint32_t> line_starts_;
+  // Every 64th code point boundary: {byte offset, code points before it}.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> checkpoints_;
 };
 
 using source_ptr = std::shared_ptr<const source>;

@@ -129,7 +129,12 @@ class printer {
   bool blank_in_source(std::uint32_t from, std::uint32_t to) const {
     if (to <= from) return false;
     std::string_view gap = text_.substr(from, to - from);
-    return std::count(gap.begin(), gap.end(), '\n') >= 2;
+    // Line breaks: LF, CRLF (counted at its LF) and a lone CR.
+    int breaks = 0;
+    for (std::size_t i = 0; i < gap.size(); ++i)
+      if (gap[i] == '\n' || (gap[i] == '\r' && (i + 1 == gap.size() || gap[i + 1] != '\n')))
+        ++breaks;
+    return breaks >= 2;
   }
 
   void blank() {

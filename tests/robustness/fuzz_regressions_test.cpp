@@ -19,12 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::set<std::string> known_bugs = {
-    // A lone CR ends `ws` but not a comment (grammar/grammar.hpp `comment`); see known_bugs.hpp.
-    "format-lone-cr-comment.input",
-    "format-lone-cr-before-keyword.input",
-    "load-cr-only-line-ends.input",
-};
+const std::set<std::string> known_bugs = {};
 
 std::vector<std::string> regression_files() {
   std::vector<std::string> out;
