@@ -179,7 +179,11 @@ KPI_GRAMMAR_ERROR(cite_text, "expected the citation in quotes, e.g. cite \"财�
                   "此处应为带引号的依据，例如 cite \"财预〔2021〕101号\"")
 KPI_GRAMMAR_ERROR(rule_name, "expected a rule id, e.g. rule cost.upper-bound {",
                   "此处应为规则编号，例如 rule cost.upper-bound {")
-KPI_GRAMMAR_ERROR(rule_open, "expected '{' after the rule id", "规则编号之后应为 '{'")
+KPI_GRAMMAR_ERROR(rule_open,
+                  "expected '{' after the rule id (to change an inherited rule, write "
+                  "'severity RULE warning' or 'disable RULE')",
+                  "规则编号之后应为 '{'（修改继承的规则请写 'severity 规则编号 warning' 或 "
+                  "'disable 规则编号'）")
 KPI_GRAMMAR_ERROR(param_name, "expected a parameter name, e.g. param threshold = 90 %",
                   "此处应为参数名，例如 param threshold = 90 %")
 KPI_GRAMMAR_ERROR(param_eq, "expected '=' after the parameter name", "参数名之后应为 '='")

@@ -169,6 +169,26 @@ std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p,
   return std::nullopt;
 }
 
+namespace {
+
+// A pack that extends another and sets a parameter the base does not have: most often a typo,
+// which would otherwise leave the base's value in force without a word.
+void warn_new_param(const ast::param_decl& prm, const pack_entry& p, const param_values& params,
+                    diagnostics& diags) {
+  std::vector<std::string> names;
+  for (const auto& [name, v] : params) names.push_back(name);
+  auto hint = closest(prm.id.text, names);
+  if (!hint) return;
+  diags.report(
+      severity::warning, p.src, prm.id.range,
+      {fmt::format("param '{}' is new here (no extended pack declares it); did you mean "
+                   "'{}'?",
+                   prm.id.text, *hint),
+       fmt::format("参数 '{}' 在被扩展的规则包中不存在；是否为 '{}'？", prm.id.text, *hint)});
+}
+
+}  // namespace
+
 std::optional<program> pack_library::build(std::size_t index, const environment& env,
                                            diagnostics& diags) const {
   // The chain from the root pack to this one.
@@ -204,6 +224,8 @@ std::optional<program> pack_library::build(std::size_t index, const environment&
     pack_origin origin{p.name, p.version, p.hash, p.src};
     for (const auto& item : p.syntax->items) {
       if (const auto* prm = std::get_if<ast::param_decl>(&item)) {
+        if (pi != chain.front() && !params.count(prm->id.text))
+          warn_new_param(*prm, p, params, diags);
         if (auto v = compile_param(*prm->value, env, origin, params, diags))
           params[prm->id.text] = *v;
       } else if (const auto* r = std::get_if<ast::rule_decl>(&item)) {
