@@ -305,7 +305,13 @@ struct action<g::string_key> {
 template <>
 struct action<g::funds_key> : action<g::string_key> {};
 template <>
-struct action<g::amount_key> : action<g::string_key> {};
+struct action<g::amount_key> {
+  template <typename Input>
+  static void apply(const Input& in, builder& b) {
+    action<g::string_key>::apply(in, b);
+    b.because.reset();
+  }
+};
 template <>
 struct action<g::string_field> {
   template <typename Input>
@@ -408,7 +414,7 @@ template <>
 struct action<g::amount_field> {
   template <typename Input>
   static void apply(const Input& /*in*/, builder& b) {
-    b.actuals->items.emplace_back(ast::amount_field{b.key, b.quantity});
+    b.actuals->items.emplace_back(ast::amount_field{b.key, b.quantity, b.because});
   }
 };
 template <>

@@ -134,10 +134,11 @@ struct actual_entry {
   source_range range;
 };
 
-// `executed 1,002,300.00 元` (预算执行数) or `budget 250,000.00 元` (adjusted budget).
+// `executed 1,002,300.00 元 [because "…"]` (预算执行数) or `budget 250,000.00 元` (adjusted budget).
 struct amount_field {
   name key;
   quantity amount;
+  std::optional<name> because;  // why the execution rate is low (executed only)
 };
 
 using actuals_item = std::variant<amount_field, actual_entry>;

@@ -171,7 +171,6 @@ struct project : if_must<kw_project, ws, project_name, ws, project_open, ws, sta
 
 struct amount_key : sor<kw_executed, kw_budget> {};
 struct amount_value : quantity {};
-struct amount_field : if_must<amount_key, sp, amount_value> {};
 struct grade_word : seq<not_at<clause_keyword>, ident> {};
 struct grade_share : quantity {};
 struct grade_value : seq<grade_word, opt<sp, grade_share>> {};
@@ -179,6 +178,8 @@ struct actual_text : quoted {};
 struct actual_value : sor<date, quantity, grade_value, actual_text> {};
 struct because_text : quoted {};
 struct because_clause : if_must<kw_because, ws, because_text> {};
+// `executed 3,902,400.00 元 because "…"`: the reason for a low budget execution rate.
+struct amount_field : if_must<amount_key, sp, amount_value, opt<ws, because_clause>> {};
 struct actual_name : string_lit {};
 // An assessor's score in place of the computed one: `override 4.50 because "…"`.
 struct override_score : number {};

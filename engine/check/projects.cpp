@@ -192,6 +192,11 @@ struct actuals_checker {
       d.notes.push_back({ctx.src, it->second, {"first given here", "首次出现于此"}});
       return;
     }
+    if (f.because && f.key.text != "executed")
+      ctx.error(f.because->range,
+                {"a reason goes with the executed amount (executed … because \"…\"), not the budget",
+                 "原因应写在预算执行数之后（executed … because \"…\"），而非预算数之后"});
+    if (f.because) out.executed_reason = f.because->text;
     auto a = resolve_in(ctx, env, f.amount, "currency", {"an amount of money", "资金金额"});
     if (!a) return;
     decimal v = a->base_value.with_min_scale(2).value_or(a->base_value);

@@ -2,7 +2,8 @@
 #include "engine/eval/match.hpp"
 
 #include <fmt/format.h>
-#include <set>
+#include <algorithm>
+#include <unordered_map>
 
 #include "engine/base/spell.hpp"
 #include "engine/eval/params.hpp"
@@ -27,15 +28,15 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
                        const std::vector<source_ptr>& sources, diagnostics& diags) {
   matching out;
   out.projects.resize(m.projects.size());
-  std::map<std::string, std::size_t> project_index;
-  std::vector<std::string> project_names;
-  for (std::size_t i = 0; i < m.projects.size(); ++i) {
+  std::unordered_map<std::string_view, std::size_t> project_index;
+  project_index.reserve(m.projects.size());
+  for (std::size_t i = 0; i < m.projects.size(); ++i)
     project_index.emplace(m.projects[i].name, i);
-    project_names.push_back(m.projects[i].name);
-  }
   for (const auto& b : blocks) {
     auto pi = project_index.find(b.project);
     if (pi == project_index.end()) {
+      std::vector<std::string> project_names;
+      for (const auto& p : m.projects) project_names.push_back(p.name);
       std::string near = closest(b.project, project_names).value_or("");
       if (b.executed)
         out.orphans.push_back(
@@ -56,13 +57,16 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
       slot = v;
     };
     set_once(pa.executed, b.executed, b.loc, "预算执行数");
+    if (!b.executed_reason.empty()) pa.executed_reason = b.executed_reason;
     set_once(pa.budget, b.budget, b.loc, "预算数");
-    std::set<std::string> names;
-    std::vector<std::string> ordered;
-    for (const auto& ind : proj.indicators)
-      if (names.insert(ind.name).second) ordered.push_back(ind.name);
+    auto has_indicator = [&](std::string_view name) {
+      for (const auto& ind : proj.indicators)
+        if (ind.name == name) return true;
+      return false;
+    };
     for (const auto& a : b.values) {
-      if (a.indicator == budget_indicator && names.count(a.indicator) == 0) {
+      bool known = has_indicator(a.indicator);
+      if (a.indicator == budget_indicator && !known) {
         if (a.k != model::actual_kind::quantity || a.value->dimension != "currency") {
           error_at(diags, sources, a.loc,
                    {"预算执行数 is an amount of money, e.g. 1,002,300.00 元",
@@ -74,13 +78,16 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
         pa.executed_reason = a.because;
         continue;
       }
-      if (names.count(a.indicator) == 0) {
+      if (!known) {
+        std::vector<std::string> ordered;  // distinct names in declaration order
+        for (const auto& ind : proj.indicators)
+          if (std::find(ordered.begin(), ordered.end(), ind.name) == ordered.end())
+            ordered.push_back(ind.name);
         pa.unmatched.push_back(
             unmatched_row(b.project, a, closest(a.indicator, ordered).value_or("")));
         continue;
       }
-      auto [it, fresh] = pa.by_name.emplace(a.indicator, &a);
-      if (!fresh)
+      if (!pa.by_name.add(a.indicator, &a))
         error_at(diags, sources, a.loc,
                  {fmt::format("the actual value of '{}' in project '{}' is given twice",
                               a.indicator, b.project),

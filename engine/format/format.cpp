@@ -302,8 +302,9 @@ class printer {
     close(a.range.end - 1);
   }
   void print_item(const ast::amount_field& f) {
-    line(fmt::format("{} {}", f.key.text, quantity(f.amount)));
-    trailing(f.amount.range.end);
+    line(fmt::format("{} {}{}", f.key.text, quantity(f.amount),
+                     f.because ? "  because " + quote(f.because->text) : ""));
+    trailing(f.because ? f.because->range.end : f.amount.range.end);
   }
   std::string value(const ast::quantity& q) const { return quantity(q); }
   std::string value(const ast::date_lit& d) const { return d.text; }

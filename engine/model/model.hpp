@@ -89,6 +89,7 @@ struct actual {
 struct actuals_block {
   std::string project;
   std::optional<decimal> executed;  // 预算执行数, in 元
+  std::string executed_reason;      // `executed … because "…"`; empty when none
   std::optional<decimal> budget;    // adjusted budget, in 元
   std::vector<actual> values;
   location loc;
