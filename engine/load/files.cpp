@@ -8,6 +8,21 @@
 
 namespace kpi {
 
+std::optional<std::string> overwritten_input(const std::string& output,
+                                             const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(output, ec);
+  for (const auto& in : inputs) {
+    std::error_code e1;
+    if (fs::equivalent(output, in, e1) && !e1) return in;
+    std::error_code e2;
+    fs::path canon = fs::weakly_canonical(in, e2);
+    if (!ec && !e2 && canon == out) return in;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> disk_reader::read(const std::string& path, std::string& error) {
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) {

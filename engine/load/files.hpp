@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kpi {
 
@@ -15,6 +16,11 @@ class file_reader {
   // The whole file, or nullopt with `error` set to a reason for people.
   virtual std::optional<std::string> read(const std::string& path, std::string& error) = 0;
 };
+
+// The input among `inputs` that writing `output` would replace — the same file through any
+// spelling of its path or a link — or nullopt. `-o` never overwrites an input.
+std::optional<std::string> overwritten_input(const std::string& output,
+                                             const std::vector<std::string>& inputs);
 
 class disk_reader final : public file_reader {
  public:
