@@ -101,8 +101,8 @@ class compiler {
               : v.t == vtype::list    ? stype::list
                                       : stype::none;
     std::optional<std::string> unit;
-    if (v.t == vtype::number) unit = v.unit;
-    n.constant = std::move(v);
+    if (v.t == vtype::number) unit = std::string(v.unit);
+    n.constant = interned(v);  // its text outlives the syntax tree it came from
     return {make(std::move(n), e), t, unit};
   }
   typed bad() {
@@ -150,10 +150,17 @@ class compiler {
   typed compile_node(const ast::list_lit& l, const ast::expr& e) {
     node n;
     n.k = node_kind::list;
+    bool all_constant = true;
     for (const auto& item : l.items) {
       typed t = compile(*item);
       if (!t.n) return bad();
+      all_constant = all_constant && t.n->k == node_kind::constant;
       n.kids.push_back(t.n);
+    }
+    if (all_constant) {  // built once, not on every evaluation
+      std::vector<value> items;
+      for (const auto& k : n.kids) items.push_back(k->constant);
+      return constant(value::list(std::move(items)), e);
     }
     return {make(std::move(n), e), stype::list, std::nullopt};
   }

@@ -30,17 +30,6 @@ struct frame {
   bool constant_only = false;
 };
 
-std::string written_target(const model::indicator& ind) {
-  if (!ind.target) return "";
-  std::string op(model::op_text(ind.o));
-  const auto& t = *ind.target;
-  std::string v = t.value.to_string() + (t.unit.empty() ? "" : " " + t.unit);
-  if (ind.target_high)
-    v += " .. " + ind.target_high->value.to_string() +
-         (ind.target_high->unit.empty() ? "" : " " + ind.target_high->unit);
-  return op + " " + v;
-}
-
 class evaluator {
  public:
   explicit evaluator(frame& f) : f_(f) {}
@@ -70,16 +59,16 @@ class evaluator {
       case node_kind::call:
         return call(n);
       case node_kind::list: {
-        value v;
-        v.t = vtype::list;
-        for (const auto& k : n.kids) v.items.push_back(eval(*k));
-        return v;
+        std::vector<value> items;
+        items.reserve(n.kids.size());
+        for (const auto& k : n.kids) items.push_back(eval(*k));
+        return value::list(std::move(items));
       }
       case node_kind::matches: {
         value s = eval(*n.kids[0]);
         if (s.t != vtype::text) return value::none();
         if (s.str.size() > max_match_length) return fail("text too long for 'matches'");
-        return value::boolean(std::regex_search(s.str, *n.pattern));
+        return value::boolean(std::regex_search(s.str.begin(), s.str.end(), *n.pattern));
       }
     }
     return value::none();
@@ -102,39 +91,51 @@ class evaluator {
     return *f_.project;
   }
 
-  value indicator_field(ind_field f) {
+  // The text fields of the current indicator; nullopt for the others.
+  std::optional<std::string_view> text_field(ind_field f) {
     const model::indicator& ind = item();
     switch (f) {
       case ind_field::level1:
-        return value::text(ind.level1);
+        return ind.level1;
       case ind_field::level2:
-        return value::text(ind.level2);
+        return ind.level2;
       case ind_field::name:
-        return value::text(ind.name);
+        return ind.name;
+      case ind_field::unit:
+        return ind.target ? std::string_view(ind.target->unit) : std::string_view();
+      case ind_field::base_unit:
+        return ind.target ? std::string_view(ind.target->base_unit) : std::string_view();
+      case ind_field::dimension:
+        return ind.deadline ? "date" : ind.target ? std::string_view(ind.target->dimension) : "";
+      case ind_field::kind:
+        return ind.k == model::kind::quantitative ? "quantitative" : "qualitative";
+      case ind_field::text:
+        return ind.text;
+      case ind_field::term_class:
+        return ind.term_class;
+      default:
+        return std::nullopt;
+    }
+  }
+
+  value indicator_field(ind_field f) {
+    if (auto s = text_field(f)) return value::text(*s);
+    const model::indicator& ind = item();
+    switch (f) {
       case ind_field::op:
         return value::of_op(ind.o);
       case ind_field::target: {
         if (!ind.target) return value::none();
         value v = value::number(ind.target->base_value, ind.target->base_unit);
-        v.str = written_target(ind);
+        v.written = &ind;
         return v;
       }
       case ind_field::target_high:
         return ind.target_high
                    ? value::number(ind.target_high->base_value, ind.target_high->base_unit)
                    : value::none();
-      case ind_field::unit:
-        return value::text(ind.target ? ind.target->unit : "");
-      case ind_field::base_unit:
-        return value::text(ind.target ? ind.target->base_unit : "");
-      case ind_field::dimension:
-        return value::text(ind.deadline ? "date" : ind.target ? ind.target->dimension : "");
-      case ind_field::kind:
-        return value::text(ind.k == model::kind::quantitative ? "quantitative" : "qualitative");
-      case ind_field::text:
-        return value::text(ind.text);
-      case ind_field::term_class:
-        return value::text(ind.term_class);
+      default:
+        break;
       case ind_field::weight:
         return ind.weight ? value::number(*ind.weight) : value::none();
       case ind_field::deadline:
@@ -242,6 +243,7 @@ class evaluator {
       if (l.t != vtype::boolean || r.t != vtype::boolean) return value::none();
       return value::boolean(!short_value);
     }
+    if (auto fast = text_test(n)) return value::boolean(*fast);
     value l = eval(*n.kids[0]);
     value r = eval(*n.kids[1]);
     switch (n.bop) {
@@ -280,7 +282,8 @@ class evaluator {
         if (l.t == vtype::none) return value::none();
         if (r.t != vtype::list) return fail("'in' needs a list");
         bool found = false;
-        for (const auto& item : r.items) {
+        for (std::size_t i = 0; i < r.list_size(); ++i) {
+          const value& item = (*r.items)[i];
           auto e = equal(l, item);
           if (e && *e) found = true;
         }
@@ -288,15 +291,15 @@ class evaluator {
       }
       case bo::contains:
         if (l.t == vtype::list) {
-          for (const auto& item : l.items)
-            if (auto e = equal(item, r); e && *e) return value::boolean(true);
+          for (std::size_t i = 0; i < l.list_size(); ++i)
+            if (auto e = equal((*l.items)[i], r); e && *e) return value::boolean(true);
           return value::boolean(false);
         }
         if (l.t != vtype::text || r.t != vtype::text) return value::none();
-        return value::boolean(l.str.find(r.str) != std::string::npos);
+        return value::boolean(l.str.find(r.str) != std::string_view::npos);
       case bo::starts_with:
         if (l.t != vtype::text || r.t != vtype::text) return value::none();
-        return value::boolean(l.str.rfind(r.str, 0) == 0);
+        return value::boolean(l.str.substr(0, r.str.size()) == r.str);
       case bo::ends_with:
         if (l.t != vtype::text || r.t != vtype::text) return value::none();
         return value::boolean(l.str.size() >= r.str.size() &&
@@ -311,13 +314,37 @@ class evaluator {
     }
   }
 
+  // `level1 == 成本指标`, `level2 in [数量指标, 质量指标]`: a text field of the indicator
+  // against constants, compared in place (the same result and steps as the general path, which
+  // builds a value for each side). nullopt when `n` is not of that shape.
+  std::optional<bool> text_test(const node& n) {
+    using bo = ast::binary_op;
+    const node& l = *n.kids[0];
+    const node& r = *n.kids[1];
+    if (l.k != node_kind::ind || r.k != node_kind::constant) return std::nullopt;
+    bool eq = n.bop == bo::eq || n.bop == bo::ne;
+    bool in = n.bop == bo::in || n.bop == bo::not_in;
+    if (!(eq && r.constant.t == vtype::text) && !(in && r.constant.t == vtype::list))
+      return std::nullopt;
+    auto s = text_field(l.ifield);
+    if (!s) return std::nullopt;
+    if ((f_.steps += 2) > f_.budget) throw budget_exceeded{};
+    if (eq) return (*s == r.constant.str) == (n.bop == bo::eq);
+    bool found = false;
+    for (std::size_t i = 0; i < r.constant.list_size() && !found; ++i) {
+      const value& item = (*r.constant.items)[i];
+      found = item.t == vtype::text && item.str == *s;
+    }
+    return found == (n.bop == bo::in);
+  }
+
   value arithmetic(const node& n, const value& l, const value& r) {
     using bo = ast::binary_op;
     if (l.t == vtype::none || r.t == vtype::none) return value::none();
     if (l.t != vtype::number || r.t != vtype::number)
       return fail(fmt::format("`{}` needs numbers", n.text));
     std::optional<decimal> res;
-    std::string unit = l.unit.empty() ? r.unit : l.unit;
+    std::string_view unit = l.unit.empty() ? r.unit : l.unit;
     switch (n.bop) {
       case bo::add:
       case bo::sub:
@@ -332,7 +359,7 @@ class evaluator {
         res = l.num.div(r.num, division_places);
         if (res) res = res->normalized();
         if (!l.unit.empty() && l.unit == r.unit)
-          unit.clear();
+          unit = {};
         else
           unit = l.unit;
         break;
@@ -349,9 +376,9 @@ class evaluator {
     if (x.t != vtype::number) return fail(fmt::format("`{}` needs a number", n.text));
     if (!x.unit.empty() && x.unit != n.base)
       return fail(fmt::format("cannot express {} in {}", x.unit, n.unit));
-    auto shown = x.num.div(n.factor, division_places);
     value v = value::number(x.num, x.unit);
-    if (shown) v.str = shown->normalized().to_grouped_string() + " " + n.unit;
+    v.shown_factor = n.factor;
+    v.shown_unit = n.unit;
     return v;
   }
 
@@ -408,7 +435,7 @@ class evaluator {
     }
     // sum, min, max, avg: numbers, skipping indicators that have no value.
     std::optional<decimal> acc;
-    std::string unit;
+    std::string_view unit;
     std::int64_t count = 0;
     bool bad = false;
     each_of(set, [&](const model::indicator&) {
@@ -462,7 +489,7 @@ class evaluator {
           return value::number(
               decimal::from_int(static_cast<std::int64_t>(utf8::length(args[0].str))));
         if (args[0].t == vtype::list)
-          return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].items.size())));
+          return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].list_size())));
         if (args[0].t == vtype::indicators)
           return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].set.size())));
         return value::none();
@@ -511,14 +538,9 @@ std::string render_message(evaluator& ev, const rule& r) {
   return s;
 }
 
-// Applies one rule to one item (a project, or an indicator of it).
-void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
-           std::vector<finding>& out) {
-  f.steps = 0;
-  f.budget = lim.max_steps;
-  f.error.clear();
-  f.lets.clear();
-  evaluator ev(f);
+// The finding a rule makes on the current item, without its message. Built only when the rule
+// fails: most applications pass, and copying the rule's texts for each would dominate the run.
+finding start_finding(const rule& r, const frame& f) {
   finding fd;
   fd.rule = r.id;
   fd.level = r.level;
@@ -533,6 +555,17 @@ void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
   } else {
     fd.loc = f.project->loc;
   }
+  return fd;
+}
+
+// Applies one rule to one item (a project, or an indicator of it).
+void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
+           std::vector<finding>& out) {
+  f.steps = 0;
+  f.budget = lim.max_steps;
+  f.error.clear();
+  f.lets.clear();
+  evaluator ev(f);
   try {
     if (r.filter && !holds(ev.eval(*r.filter))) {
       if (f.error.empty()) return;
@@ -542,6 +575,7 @@ void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
       for (const auto& req : r.requires_) ok = ok && holds(ev.eval(*req));
       if (ok && f.error.empty()) return;
       if (f.error.empty()) {
+        finding fd = start_finding(r, f);
         fd.message = render_message(ev, r);
         if (want_explain) {
           for (const auto& req : r.requires_)
@@ -553,11 +587,13 @@ void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
         return;
       }
     }
+    finding fd = start_finding(r, f);
     fd.level = severity::error;
     fd.message = fmt::format("rule {} could not be evaluated: {} / 规则 {} 无法求值：{}", r.id,
                              f.error, r.id, f.error);
     out.push_back(std::move(fd));
   } catch (const budget_exceeded&) {
+    finding fd = start_finding(r, f);
     fd.level = severity::error;
     fd.message = fmt::format(
         "rule {} stopped after {} steps (its step budget; raise it with --max-steps) / 规则 {} "
@@ -598,7 +634,7 @@ std::optional<value> evaluate_constant(const node& n) {
   try {
     value v = ev.eval(n);
     if (!f.error.empty()) return std::nullopt;
-    return v;
+    return interned(v);
   } catch (const not_constant&) {
     return std::nullopt;
   } catch (const budget_exceeded&) {

@@ -1,8 +1,44 @@
 #include "engine/rules/value.hpp"
 
+#include <mutex>
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 namespace kpi::rules {
+
+std::string_view intern(std::string_view s) {
+  static std::mutex lock;
+  // Never freed: views into it stay valid for the whole run (node-based: elements never move).
+  static auto* pool = new std::unordered_set<std::string>;
+  std::lock_guard<std::mutex> guard(lock);
+  return *pool->emplace(s).first;
+}
+
+value interned(const value& v) {
+  value x = v;
+  x.unit = intern(v.unit);
+  x.str = intern(v.str);
+  x.shown_unit = intern(v.shown_unit);
+  if (v.items) {
+    std::vector<value> items;
+    items.reserve(v.items->size());
+    for (const auto& i : *v.items) items.push_back(interned(i));
+    x.items = std::make_shared<const std::vector<value>>(std::move(items));
+  }
+  return x;
+}
+
+std::string written_target(const model::indicator& ind) {
+  if (!ind.target) return "";
+  std::string op(model::op_text(ind.o));
+  const auto& t = *ind.target;
+  std::string v = t.value.to_string() + (t.unit.empty() ? "" : " " + t.unit);
+  if (ind.target_high)
+    v += " .. " + ind.target_high->value.to_string() +
+         (ind.target_high->unit.empty() ? "" : " " + ind.target_high->unit);
+  return op + " " + v;
+}
 
 std::string display(const value& v) {
   switch (v.t) {
@@ -11,7 +47,11 @@ std::string display(const value& v) {
     case vtype::boolean:
       return v.b ? "true" : "false";
     case vtype::number: {
-      if (!v.str.empty()) return v.str;
+      if (v.written != nullptr) return written_target(*v.written);
+      if (v.shown_factor) {
+        auto shown = v.num.div(*v.shown_factor, 20);  // as the runtime divides
+        if (shown) return shown->normalized().to_grouped_string() + " " + std::string(v.shown_unit);
+      }
       decimal n = v.num;
       if (v.unit == "元")
         n = n.round(2).with_min_scale(2).value_or(n);
@@ -19,17 +59,17 @@ std::string display(const value& v) {
         n = n.round(6).normalized();
       std::string s = n.to_grouped_string();
       if (v.unit.empty()) return s;
-      return v.unit == "%" ? s + "%" : s + " " + v.unit;
+      return v.unit == "%" ? s + "%" : s + " " + std::string(v.unit);
     }
     case vtype::text:
-      return v.str;
+      return std::string(v.str);
     case vtype::date:
       return v.day.to_string();
     case vtype::op:
       return std::string(model::op_text(v.op));
     case vtype::list: {
       std::string s = "[";
-      for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + display(v.items[i]);
+      for (std::size_t i = 0; i < v.list_size(); ++i) s += (i ? ", " : "") + display((*v.items)[i]);
       return s + "]";
     }
     case vtype::indicators:
@@ -56,9 +96,9 @@ std::optional<bool> equal(const value& a, const value& b) {
     case vtype::op:
       return a.op == b.op;
     case vtype::list: {
-      if (a.items.size() != b.items.size()) return false;
-      for (std::size_t i = 0; i < a.items.size(); ++i) {
-        auto e = equal(a.items[i], b.items[i]);
+      if (a.list_size() != b.list_size()) return false;
+      for (std::size_t i = 0; i < a.list_size(); ++i) {
+        auto e = equal((*a.items)[i], (*b.items)[i]);
         if (!e || !*e) return e;
       }
       return true;
