@@ -154,5 +154,18 @@ TEST(RuleCompose, ACycleOfExtendsIsAnError) {
   EXPECT_NE(r.errors.find("extends itself through"), std::string::npos) << r.errors;
 }
 
+TEST(RuleCompose, AScoringPackIsNotRunByCheckAndSaysSo) {
+  auto scoring = "pack \"s\" {\n  kind scoring\n}\n";
+  auto r = check_packs({{"s.kpi", scoring}}, targets);
+  EXPECT_FALSE(r.result.ok());
+  EXPECT_NE(r.errors.find("s.kpi:1:6: warning: pack 's' is a scoring pack; kpi check runs audit "
+                          "packs only"),
+            std::string::npos)
+      << r.errors;
+  EXPECT_NE(r.errors.find("error: no audit pack among --rules: nothing to check"),
+            std::string::npos)
+      << r.errors;
+}
+
 }  // namespace
 }  // namespace kpi
