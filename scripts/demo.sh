@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 echo
-echo "== kpi dump --format text examples/targets.kpi examples/actuals.kpi"
-./build/kpi dump --format text examples/targets.kpi examples/actuals.kpi
+echo "== kpi check examples/targets.kpi        (审核绩效目标 / audit the targets)"
+./build/kpi check examples/targets.kpi
 echo
-echo "== kpi eval examples/targets.kpi examples/actuals.kpi"
-./build/kpi eval --allow-unmatched examples/targets.kpi examples/actuals.kpi
+echo "== kpi eval examples/targets.kpi examples/actuals.kpi        (年终自评打分 / score the year)"
+./build/kpi eval examples/targets.kpi examples/actuals.kpi
