@@ -500,12 +500,17 @@ class compiler {
                 "'matches' 之后应为带引号的正则表达式");
           return bad();
         }
-        try {
-          n.pattern = std::make_shared<const std::regex>(lit->value.text, std::regex::ECMAScript);
-        } catch (const std::regex_error& err) {
-          error(b.rhs->range, fmt::format("invalid pattern: {}", err.what()),
-                fmt::format("无效的正则表达式：{}", err.what()));
-          return bad();
+        {
+          RE2::Options opts;
+          opts.set_log_errors(false);
+          opts.set_max_mem(8 << 20);  // a pattern's automaton is bounded too
+          auto re = std::make_shared<const RE2>(lit->value.text, opts);
+          if (!re->ok()) {
+            error(b.rhs->range, fmt::format("invalid pattern: {}", re->error()),
+                  fmt::format("无效的正则表达式：{}", re->error()));
+            return bad();
+          }
+          n.pattern = std::move(re);
         }
         n.k = node_kind::matches;
         n.kids = {l.n};

@@ -3,9 +3,10 @@
 #pragma once
 
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
+
+#include <re2/re2.h>
 
 #include "engine/base/diagnostic.hpp"
 #include "engine/rules/value.hpp"
@@ -93,11 +94,11 @@ struct node {
   std::size_t slot = 0;  // let_ref
   ast::unary_op uop = ast::unary_op::neg;
   ast::binary_op bop = ast::binary_op::eq;
-  decimal factor;               // convert: base value ÷ factor
-  std::string unit;             // convert: the unit shown
-  std::string base;             // convert: that unit's base, which the value must have
-  builtin fn = builtin::count;  // aggregate, call
-  std::shared_ptr<const std::regex> pattern;  // matches
+  decimal factor;                           // convert: base value ÷ factor
+  std::string unit;                         // convert: the unit shown
+  std::string base;                         // convert: that unit's base, which the value must have
+  builtin fn = builtin::count;              // aggregate, call
+  std::shared_ptr<const re2::RE2> pattern;  // matches (RE2: linear time, UTF-8)
   std::vector<node_ptr> kids;
   std::string text;  // the source expression, for explanations
 };

@@ -16,7 +16,6 @@ struct not_constant {};
 // Division is carried this far before any rounding a rule asks for.
 constexpr int division_places = 20;
 // `matches` looks at this much text at most.
-constexpr std::size_t max_match_length = 10000;
 
 struct frame {
   const model::project* project = nullptr;
@@ -67,8 +66,8 @@ class evaluator {
       case node_kind::matches: {
         value s = eval(*n.kids[0]);
         if (s.t != vtype::text) return value::none();
-        if (s.str.size() > max_match_length) return fail("text too long for 'matches'");
-        return value::boolean(std::regex_search(s.str.begin(), s.str.end(), *n.pattern));
+        return value::boolean(
+            RE2::PartialMatch(re2::StringPiece(s.str.data(), s.str.size()), *n.pattern));
       }
     }
     return value::none();

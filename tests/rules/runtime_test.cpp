@@ -138,6 +138,40 @@ TEST(RuleRuntime, AggregatesAndStringTests) {
   EXPECT_EQ(r.result.findings[0].message, "2 90% 90%");
 }
 
+TEST(RuleRuntime, PatternsMatchCharactersAndCannotBacktrackForever) {
+  // RE2: `.` is a character (not a byte), and a pattern that makes backtracking engines run for
+  // ages on 40 a's is linear here, so the step budget bounds the whole rule.
+  auto pack = R"(pack "re" {
+  rule re.three {
+    severity info
+    each indicator
+    require not (name matches "^.{2}$")
+    message "{name}"
+  }
+  rule re.slow {
+    severity info
+    each indicator
+    require name matches "(a|aa)*(a|aa)*(a|aa)*c"
+    message "{name}"
+  }
+}
+)";
+  std::string targets = "project \"甲\" {\n  产出指标 { 数量指标 { \"场次\"  >= 2 次\n  \"" +
+                        std::string(40, 'a') + "\"  >= 1 次 } }\n}\n";
+  auto r = check_pack(pack, targets);
+  ASSERT_TRUE(r.result.ok()) << r.errors;
+  EXPECT_EQ(finding_keys(r.result.findings),
+            (std::vector<std::string>{"re.three@甲/场次", "re.slow@甲/场次",
+                                      "re.slow@甲/" + std::string(40, 'a')}));
+  auto bad = check_pack(
+      "pack \"p\" {\n  rule r.one {\n    severity info\n    each indicator\n"
+      "    require name matches \"(a\"\n    message \"m\"\n  }\n}\n",
+      targets);
+  EXPECT_NE(bad.errors.find("pack.kpi:5:26: error: invalid pattern: missing ): (a"),
+            std::string::npos)
+      << bad.errors;
+}
+
 TEST(RuleReports, JsonFollowsTheOutputContract) {
   auto r = check_pack(run_pack, targets, {}, true);
   auto j = nlohmann::json::parse(rules::findings_json(r.result.findings, r.result.programs,
