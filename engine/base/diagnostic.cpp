@@ -79,9 +79,27 @@ std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t a
   return {shown, caret};
 }
 
+// A message stays on one line even when it quotes text with line breaks or control
+// characters (a multi-line CSV cell, say): they show as \n, \r and ?.
+std::string one_line(const std::string& m) {
+  std::string out;
+  out.reserve(m.size());
+  for (char c : m) {
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F)
+      out += '?';
+    else
+      out += c;
+  }
+  return out;
+}
+
 void render_located(std::string& out, const source_ptr& src, source_range range,
                     std::string_view level, const text& msg, lang l) {
-  const std::string& m = l == lang::zh && !msg.zh.empty() ? msg.zh : msg.en;
+  const std::string m = one_line(l == lang::zh && !msg.zh.empty() ? msg.zh : msg.en);
   if (!src) {
     out += fmt::format("{}: {}\n", level, m);
     return;
