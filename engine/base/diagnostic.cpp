@@ -154,6 +154,31 @@ void diagnostics::sort() {
   });
 }
 
+bool check_text_encoding(const source_ptr& src, diagnostics& diags) {
+  std::string_view t = src->text();
+  std::size_t bad = utf8::first_invalid(t);
+  std::size_t nul = t.find('\0');
+  if (bad == std::string_view::npos && nul == std::string_view::npos) return true;
+  std::size_t at = std::min(bad, nul);
+  source_range r{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 1)};
+  if (nul < bad) {
+    diags.error(
+        src, r,
+        {"NUL byte in the text; is this a binary file?", "文本中有 NUL 字节；这是二进制文件吗？"});
+  } else {
+    auto byte = static_cast<unsigned char>(t[bad]);
+    diags.error(
+        src, r,
+        {fmt::format(
+             "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8, e.g. iconv -f GBK -t UTF-8",
+             byte),
+         fmt::format(
+             "不是有效的 UTF-8（字节 0x{:02X}）；请以 UTF-8 保存文件，例如 iconv -f GBK -t UTF-8",
+             byte)});
+  }
+  return false;
+}
+
 lang choose_lang(std::optional<std::string_view> flag) {
   if (flag) return flag->substr(0, 2) == "zh" ? lang::zh : lang::en;
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {

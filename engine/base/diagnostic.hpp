@@ -57,6 +57,10 @@ class diagnostics {
   std::size_t errors_ = 0;
 };
 
+// Reports the first NUL byte or invalid UTF-8 sequence of `src` as an error at its position
+// (with the iconv hint); true when the text is clean UTF-8 without NUL.
+bool check_text_encoding(const source_ptr& src, diagnostics& diags);
+
 // Picks the language: an explicit --lang value wins, then LANG/LC_ALL/LC_MESSAGES ("zh…").
 lang choose_lang(std::optional<std::string_view> flag);
 

@@ -44,7 +44,8 @@ session prepare(const eval_request& request, file_reader& files) {
   s.params = read_scoring_pack(s.loaded.files, s.loaded.env.units, s.diags);
   for (const auto& path : csv_paths) {
     source_ptr src = read_source(path, reader, s.diags);
-    if (!src) continue;
+    // NUL bytes and invalid UTF-8 (a GBK export) are an error at the byte, as in a .kpi file.
+    if (!src || !check_text_encoding(src, s.diags)) continue;
     auto file = static_cast<std::uint32_t>(s.sources.size());
     s.sources.push_back(src);
     for (auto& b : read_actuals_csv(src, file, s.loaded.env, s.diags))

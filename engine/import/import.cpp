@@ -35,7 +35,9 @@ import_result import_tables(const std::vector<std::string>& paths, const import_
   if (env.diags.has_errors()) return out;
   for (const std::string& path : paths) {
     source_ptr src = read_source(path, reader, out.diags);
-    if (!src) continue;
+    // Like a .kpi file: NUL bytes and invalid UTF-8 (a GBK export) are rejected where they are,
+    // never copied into the .kpi text.
+    if (!src || !check_text_encoding(src, out.diags)) continue;
     read_tables_result tables = read_tables(path, src->text(), env.env);
     std::vector<note> notes = std::move(tables.notes);
     for (project_table& p : tables.projects) {

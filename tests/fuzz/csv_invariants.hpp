@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "engine/base/utf8.hpp"
 #include "engine/eval/csv.hpp"
 #include "engine/eval/session.hpp"
 #include "tests/fuzz/invariants.hpp"
@@ -94,6 +95,9 @@ inline std::string csv_problem(const std::string& text, const std::string& name,
   reader.files[name] = text;
   eval::session s = eval::prepare({{"targets.kpi", name}, "", {}}, reader);
   if (std::string p = diagnostics_problem(s.diags, name); !p.empty()) return p;
+  bool text_ok =
+      utf8::first_invalid(text) == std::string::npos && text.find('\0') == std::string::npos;
+  if (!text_ok && !s.diags.has_errors()) return "NUL or invalid UTF-8 accepted";
   if (!s.ok()) return {};
   eval::eval_result r = eval::run(s);
   if (std::string p = diagnostics_problem(r.findings, name); !p.empty()) return p;

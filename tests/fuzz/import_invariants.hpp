@@ -1,6 +1,6 @@
 // The promises of `kpi import` (engine/import/*), whatever the extracted text: it returns,
-// every note points at a line of the input, and the .kpi text it writes is canonical: it
-// parses without a diagnostic and `kpi fmt` leaves it unchanged.
+// every error is positioned, every note points at a line of the input, and the .kpi text it writes
+// is canonical: it parses without a diagnostic and `kpi fmt` leaves it unchanged.
 #pragma once
 
 #include <algorithm>
@@ -16,8 +16,9 @@ inline std::string import_problem(const std::string& text, const std::string& na
   memory_reader reader;
   reader.files[name] = text;
   importer::import_result r = importer::import_tables({name}, {}, reader);
-  if (r.diags.has_errors())
-    return "import reported errors on readable input:\n" + render_all(r.diags, lang::en);
+  // Errors are for bytes that are not text (NUL, invalid UTF-8): positioned, nothing written.
+  if (std::string p = diagnostics_problem(r.diags, name); !p.empty()) return p;
+  if (r.diags.has_errors()) return {};
   // Lines counted the way any reader might: LF, or CR as well.
   auto lines = static_cast<std::uint32_t>(1 + std::count(text.begin(), text.end(), '\n') +
                                           std::count(text.begin(), text.end(), '\r'));
