@@ -1,10 +1,12 @@
 #include "grammar/parse.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include <tao/pegtl.hpp>
 
 #include "engine/base/utf8.hpp"
+#include "engine/load/parallel.hpp"
 #include "grammar/document_actions.hpp"
 #include "grammar/errors.hpp"
 #include "grammar/pack_actions.hpp"
@@ -23,10 +25,30 @@ using action = parse_detail::action<Rule>;
 // Turns a failed must<> into a syntax_error with the rule's message.
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
+  // Rules through which an expression nests: bounded, so the recursive descent cannot run out
+  // of stack (`((((…))))` 200,000 deep).
+  static constexpr bool nests = std::is_same_v<Rule, g::expr> || std::is_same_v<Rule, g::e_neg> ||
+                                std::is_same_v<Rule, g::e_not_prefix>;
+
   template <typename Input>
   static void start(const Input& in, builder& b) {
     if constexpr (std::is_base_of_v<g::string_lit, Rule> || std::is_same_v<Rule, g::string_lit>)
       b.string_start = static_cast<std::uint32_t>(in.current() - b.base);
+    if constexpr (nests) {
+      if (++b.expr_nesting > max_expr_nesting)
+        throw syntax_error{
+            static_cast<std::uint32_t>(in.current() - b.base),
+            {fmt::format("expression nested too deeply (more than {} levels)", max_expr_nesting),
+             fmt::format("表达式嵌套过深（超过 {} 层）", max_expr_nesting)}};
+    }
+  }
+  template <typename Input>
+  static void success(const Input& /*in*/, builder& b) {
+    if constexpr (nests) --b.expr_nesting;
+  }
+  template <typename Input>
+  static void failure(const Input& /*in*/, builder& b) {
+    if constexpr (nests) --b.expr_nesting;
   }
 
   template <typename Input>
@@ -62,6 +84,47 @@ bool check_encoding(const source_ptr& src, diagnostics& diags) {
   return false;
 }
 
+// Parses [begin, end) of `src` as a sequence of items; offsets stay those of the whole text.
+bool parse_range(const source_ptr& src, std::size_t begin, std::size_t end, ast::file& out,
+                 diagnostics& diags) {
+  builder b;
+  b.src = src;
+  b.base = src->text().data();
+  b.file.src = src;
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(b.base + begin, end - begin, src->name());
+  bool ok = true;
+  try {
+    pegtl::parse<g::file, action, control>(in, b);
+  } catch (const syntax_error& e) {
+    diags.error(src, {e.offset, e.offset + 1}, e.message);
+    ok = false;
+  }
+  out.items = std::move(b.file.items);
+  out.comments = std::move(b.file.comments);
+  return ok;
+}
+
+// Where the text can be cut into pieces that parse alone: lines that open a top-level item,
+// `project "` or `actuals "` in column 1, near each of parts − 1 evenly spaced offsets.
+// Strings never span lines and comments end with theirs, so such a line opens an item unless a
+// block above it is left unclosed — a syntax error, and then the caller parses the whole text
+// in one piece so that the message is the one a single pass gives.
+std::vector<std::size_t> item_cuts(std::string_view t, std::size_t parts) {
+  std::vector<std::size_t> cuts{0};
+  for (std::size_t k = 1; k < parts; ++k) {
+    std::size_t from = std::max(cuts.back() + 1, t.size() * k / parts);
+    if (from >= t.size()) break;
+    std::size_t p = std::min(t.find("\nproject \"", from), t.find("\nactuals \"", from));
+    if (p == std::string_view::npos) break;
+    cuts.push_back(p + 1);
+  }
+  cuts.push_back(t.size());
+  return cuts;
+}
+
+// Below this size a file is parsed in one piece: threads would cost more than they save.
+constexpr std::size_t min_parallel_bytes = 1 << 20;
+
 }  // namespace
 
 parse_result parse(source_ptr src, diagnostics& diags) {
@@ -71,20 +134,33 @@ parse_result parse(source_ptr src, diagnostics& diags) {
     result.ok = false;
     return result;
   }
-  builder b;
-  b.src = src;
-  b.base = src->text().data();
-  b.file.src = src;
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(src->text().data(), src->text().size(),
-                                                     src->name());
-  try {
-    pegtl::parse<g::file, action, control>(in, b);
-  } catch (const syntax_error& e) {
-    diags.error(src, {e.offset, e.offset + 1}, e.message);
-    result.ok = false;
+  std::string_view text = src->text();
+  std::size_t parts = text.size() < min_parallel_bytes ? 1 : jobs();
+  std::vector<std::size_t> cuts = parts > 1 ? item_cuts(text, parts) : std::vector<std::size_t>{};
+  if (cuts.size() > 2) {
+    std::size_t n = cuts.size() - 1;
+    std::vector<ast::file> pieces(n);
+    std::vector<diagnostics> piece_diags(n);
+    std::vector<char> ok(n, 0);
+    parallel_chunks(n, n, [&](std::size_t, std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i)
+        ok[i] = parse_range(src, cuts[i], cuts[i + 1], pieces[i], piece_diags[i]);
+    });
+    if (std::all_of(ok.begin(), ok.end(), [](char c) { return c != 0; })) {
+      for (std::size_t i = 0; i < n; ++i) {
+        diags.append(piece_diags[i]);
+        auto& items = pieces[i].items;
+        auto& comments = pieces[i].comments;
+        result.file.items.insert(result.file.items.end(), std::make_move_iterator(items.begin()),
+                                 std::make_move_iterator(items.end()));
+        result.file.comments.insert(result.file.comments.end(),
+                                    std::make_move_iterator(comments.begin()),
+                                    std::make_move_iterator(comments.end()));
+      }
+      return result;
+    }
   }
-  result.file.items = std::move(b.file.items);
-  result.file.comments = std::move(b.file.comments);
+  result.ok = parse_range(src, 0, text.size(), result.file, diags);
   return result;
 }
 

@@ -19,11 +19,14 @@ struct check_cli {
 command check_command() {
   auto o = std::make_shared<check_cli>();
   return {"check", "Audit target files with rule packs (default: the built-in target-setting pack)",
-          [o](CLI::App& app, common_options&) {
+          [o](CLI::App& app, common_options& common) {
+            add_jobs_option(app, common);
             app.add_option("files", o->opts.files, "Target files (.kpi)")->required();
             app.add_option("--rules", o->opts.packs,
-                           "Rule packs: files or directories (default: built-in audit pack)");
-            app.add_option("--lib", o->opts.libs, "Extra declaration files (units, terms)");
+                           "Rule packs: files or directories (default: built-in audit pack)")
+                ->allow_extra_args(false);
+            app.add_option("--lib", o->opts.libs, "Extra declaration files (units, terms)")
+                ->allow_extra_args(false);
             app.add_option("--format", o->format, "text, json or sarif")
                 ->check(CLI::IsMember({"text", "json", "sarif"}));
             app.add_flag("--explain", o->opts.explain,
@@ -33,7 +36,7 @@ command check_command() {
           },
           [o](const common_options& common) {
             disk_reader reader;
-            rules::check_result r = rules::run_check(o->opts, reader);
+            rules::check_result& r = keep_until_exit(rules::run_check(o->opts, reader));
             print_diagnostics(r.loaded.diags, common);
             print_diagnostics(r.pack_diags, common);
             if (!r.ok()) return exit_bad_input;

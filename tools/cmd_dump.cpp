@@ -20,15 +20,17 @@ struct dump_options {
 command dump_command() {
   auto o = std::make_shared<dump_options>();
   return {"dump", "Print the checked model of target and actuals files (SPEC §5)",
-          [o](CLI::App& app, common_options&) {
+          [o](CLI::App& app, common_options& common) {
+            add_jobs_option(app, common);
             app.add_option("files", o->files, "Target and actuals files (.kpi)")->required();
-            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)")
+                ->allow_extra_args(false);
             app.add_option("--format", o->format, "text or json")
                 ->check(CLI::IsMember({"text", "json"}));
           },
           [o](const common_options& common) {
             disk_reader reader;
-            load_result r = load(o->files, {o->libs, true}, reader);
+            load_result& r = keep_until_exit(load(o->files, {o->libs, true}, reader));
             print_diagnostics(r.diags, common);
             if (!r.ok()) return exit_bad_input;
             std::string out = o->format == "json" ? dump_json(r.model) : dump_text(r.model);

@@ -25,7 +25,8 @@ command eval_command() {
   auto o = std::make_shared<eval_options>();
   return {
       "eval", "Score year-end actuals (.kpi or CSV) against the targets (SCORING.md)",
-      [o](CLI::App& app, common_options&) {
+      [o](CLI::App& app, common_options& common) {
+        add_jobs_option(app, common);
         app.add_option("files", o->files, "Targets, then actuals (.kpi or .csv)")->required();
         app.add_option("--rules", o->rules, "Scoring pack (default rules/scoring/default.kpi)");
         app.add_option("--format", o->format, "text, json, csv, xlsx or html")
@@ -35,18 +36,23 @@ command eval_command() {
         app.add_flag("--allow-unmatched", o->policy.allow_unmatched,
                      "Exit 0 despite unmatched actuals");
         app.add_flag("--allow-missing", o->policy.allow_missing, "Exit 0 despite missing actuals");
-        app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+        app.add_option("--lib", o->libs, "Extra declaration files (units, terms)")
+            ->allow_extra_args(false);
       },
       [o](const common_options& common) {
         if (o->format == "xlsx" && o->output.empty()) {
           std::fputs("error: --format xlsx needs -o FILE.xlsx\n", stderr);
           return exit_bad_input;
         }
+        std::vector<std::string> inputs = o->files;
+        inputs.insert(inputs.end(), o->libs.begin(), o->libs.end());
+        if (!o->rules.empty()) inputs.push_back(o->rules);
+        if (!output_is_safe(o->output, inputs, common)) return exit_bad_input;
         disk_reader reader;
-        auto s = eval::prepare({o->files, o->rules, o->libs}, reader);
+        auto& s = keep_until_exit(eval::prepare({o->files, o->rules, o->libs}, reader));
         print_diagnostics(s.diags, common);
         if (!s.ok()) return exit_bad_input;
-        eval::eval_result r = eval::run(s);
+        eval::eval_result& r = keep_until_exit(eval::run(s));
         print_diagnostics(r.findings, common);
         std::string out, error;
         if (o->format == "xlsx") {

@@ -2,6 +2,10 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
+
+#include "engine/load/files.hpp"
+
 namespace kpi::cli {
 
 const std::vector<command>& commands() {
@@ -10,6 +14,25 @@ const std::vector<command>& commands() {
       fmt_command(),   import_command(), test_command(),
   };
   return table;
+}
+
+void add_jobs_option(CLI::App& app, common_options& common) {
+  app.add_option("-j,--jobs", common.jobs,
+                 "Threads to use (default: the number of cores); output is the same for any N");
+}
+
+bool output_is_safe(const std::string& output, const std::vector<std::string>& inputs,
+                    const common_options& common) {
+  if (output.empty()) return true;
+  auto input = overwritten_input(output, inputs);
+  if (!input) return true;
+  diagnostics d;
+  d.error(nullptr, {},
+          {fmt::format("-o {} would overwrite the input {}; kpi never overwrites an input file",
+                       output, *input),
+           fmt::format("-o {} 会覆盖输入文件 {}；kpi 不会覆盖输入文件", output, *input)});
+  print_diagnostics(d, common);
+  return false;
 }
 
 void print_diagnostics(const diagnostics& d, const common_options& common) {

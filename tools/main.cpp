@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "engine/base/spell.hpp"
+#include "engine/load/parallel.hpp"
 #include "tools/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -52,6 +53,9 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : kpi::cli::exit_bad_input;
   }
   for (const command& c : commands())
-    if (app.got_subcommand(c.name)) return c.run(common);
+    if (app.got_subcommand(c.name)) {
+      kpi::set_jobs(common.jobs);
+      return c.run(common);
+    }
   return 2;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "engine/check/quantities.hpp"
 #include "engine/eval/params.hpp"
@@ -255,22 +256,31 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
            fmt::format("表头缺少 '{}' 列（应为 project,indicator,actual[,note]）", need)});
       return blocks;
     }
-  std::map<std::string, std::size_t> block_of;
-  std::map<std::pair<std::string, std::string>, std::uint32_t> seen;
+  // Column of each role, looked up once; npos for an absent optional column.
+  auto column = [&](const char* role) {
+    auto c = col.find(role);
+    return c == col.end() ? std::string::npos : c->second;
+  };
+  const std::size_t c_project = column("project"), c_indicator = column("indicator"),
+                    c_actual = column("actual"), c_note = column("note"),
+                    c_override = column("override"), c_reason = column("override_reason");
+  std::unordered_map<std::string, std::size_t> block_of;
+  // (project, indicator) → offset of its first row; the key is "<size of project>:project"
+  // followed by the indicator, which no two different pairs share.
+  std::unordered_map<std::string, std::uint32_t> seen;
   for (auto r = first + 1; r != records.end(); ++r) {
     if (blank(*r)) continue;
-    auto cell = [&](const char* role, std::uint32_t& off) -> std::string {
-      auto c = col.find(role);
-      if (c == col.end() || c->second >= r->size()) {
+    auto cell = [&](std::size_t c, std::uint32_t& off) -> std::string {
+      if (c == std::string::npos || c >= r->size()) {
         off = r->empty() ? 0 : r->back().offset;
         return "";
       }
-      off = (*r)[c->second].offset;
-      return std::string(trim((*r)[c->second].text, off));
+      off = (*r)[c].offset;
+      return std::string(trim((*r)[c].text, off));
     };
     std::uint32_t poff = 0, ioff = 0, aoff = 0, noff = 0, ooff = 0, roff = 0;
-    std::string project = cell("project", poff), name = cell("indicator", ioff),
-                value = cell("actual", aoff);
+    std::string project = cell(c_project, poff), name = cell(c_indicator, ioff),
+                value = cell(c_actual, aoff);
     if (r->size() > first->size()) {
       diags.error(
           src, cells.at((*r)[first->size()].offset, 1),
@@ -286,8 +296,8 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
     model::actual a;
     a.indicator = name;
     a.loc = {file, ioff};
-    a.because = cell("note", noff);
-    std::string over = cell("override", ooff);
+    a.because = cell(c_note, noff);
+    std::string over = cell(c_override, ooff);
     if (!over.empty()) {
       auto v = decimal::parse(over);
       if (!v || v->is_negative()) {
@@ -297,7 +307,7 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
         continue;
       }
       a.override_score = v;
-      a.override_reason = cell("override_reason", roff);
+      a.override_reason = cell(c_reason, roff);
       if (a.override_reason.empty()) {
         diags.error(src, cells.at(ooff, over.size()),
                     {"an overriding score needs a reason (override_reason column)",
@@ -306,7 +316,7 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       }
     }
     if (!cells.value(value, aoff, a)) continue;
-    auto [it, fresh] = seen.emplace(std::make_pair(project, name), ioff);
+    auto [it, fresh] = seen.emplace(std::to_string(project.size()) + ":" + project + name, ioff);
     if (!fresh) {
       auto& d = diags.error(src, cells.at(ioff, name.size()),
                             {fmt::format("the actual value of '{}' is given twice", name),

@@ -1,10 +1,13 @@
 // Applies the scoring parameters to each project (SCORING.md §1–§6).
 #include "engine/eval/evaluate.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/eval/plan.hpp"
 #include "engine/eval/score.hpp"
+#include "engine/load/parallel.hpp"
 
 namespace kpi::eval {
 namespace {
@@ -108,6 +111,29 @@ struct scorer {
   }
 };
 
+void score_project(const scorer& sc, const model::project& proj, const project_actuals& pa,
+                   project_result& r) {
+  project_plan plan = plan_project(sc.p, proj, sc.sources, sc.findings);
+  r.name = proj.name;
+  r.notes = plan.notes;
+  r.unmatched = pa.unmatched;
+  sc.budget(proj, pa, plan, r);
+  decimal total = r.budget.score;
+  r.indicators.reserve(proj.indicators.size());
+  for (std::size_t k = 0; k < proj.indicators.size(); ++k) {
+    const auto& ind = proj.indicators[k];
+    indicator_result ir = sc.indicator(ind, plan.indicators[k], pa.by_name.find(ind.name));
+    if (ir.dev == deviation::missing) {
+      r.missing.push_back(ind.name);
+      r.complete = false;
+    }
+    total = total.add(ir.score).value_or(total);
+    r.indicators.push_back(std::move(ir));
+  }
+  r.score = total.round(2);
+  r.grade = sc.p.grade_of(r.score);
+}
+
 }  // namespace
 
 eval_result evaluate(const scoring_params& p, const model::model& m, const matching& actuals,
@@ -115,33 +141,17 @@ eval_result evaluate(const scoring_params& p, const model::model& m, const match
   eval_result out;
   out.pack = p.title;
   out.unmatched = actuals.orphans;
-  scorer sc{p, sources, out.findings};
-  for (std::size_t i = 0; i < m.projects.size(); ++i) {
-    const model::project& proj = m.projects[i];
-    const project_actuals& pa = actuals.projects[i];
-    project_plan plan = plan_project(p, proj, sources, out.findings);
-    project_result r;
-    r.name = proj.name;
-    r.notes = plan.notes;
-    r.unmatched = pa.unmatched;
-    sc.budget(proj, pa, plan, r);
-    decimal total = r.budget.score;
-    for (std::size_t k = 0; k < proj.indicators.size(); ++k) {
-      const auto& ind = proj.indicators[k];
-      auto it = pa.by_name.find(ind.name);
-      indicator_result ir =
-          sc.indicator(ind, plan.indicators[k], it == pa.by_name.end() ? nullptr : it->second);
-      if (ir.dev == deviation::missing) {
-        r.missing.push_back(ind.name);
-        r.complete = false;
-      }
-      total = total.add(ir.score).value_or(total);
-      r.indicators.push_back(std::move(ir));
-    }
-    r.score = total.round(2);
-    r.grade = p.grade_of(r.score);
-    out.projects.push_back(std::move(r));
-  }
+  out.projects.resize(m.projects.size());
+  // Projects are independent: each chunk scores its own range with its own findings, joined
+  // in chunk order, so the result is the same for any number of jobs.
+  std::size_t chunks = std::min<std::size_t>(jobs(), m.projects.size() / 64 + 1);
+  std::vector<diagnostics> found(chunks);
+  parallel_chunks(m.projects.size(), chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
+    scorer sc{p, sources, found[c]};
+    for (std::size_t i = b; i < e; ++i)
+      score_project(sc, m.projects[i], actuals.projects[i], out.projects[i]);
+  });
+  for (const auto& f : found) out.findings.append(f);
   out.findings.sort();
   return out;
 }

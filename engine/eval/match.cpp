@@ -30,8 +30,7 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
   out.projects.resize(m.projects.size());
   std::unordered_map<std::string_view, std::size_t> project_index;
   project_index.reserve(m.projects.size());
-  for (std::size_t i = 0; i < m.projects.size(); ++i)
-    project_index.emplace(m.projects[i].name, i);
+  for (std::size_t i = 0; i < m.projects.size(); ++i) project_index.emplace(m.projects[i].name, i);
   for (const auto& b : blocks) {
     auto pi = project_index.find(b.project);
     if (pi == project_index.end()) {

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
@@ -14,12 +16,31 @@
 namespace kpi::eval {
 
 // The actuals of one project, merged from every block given for it.
+// A project's actuals by indicator name: a few dozen at most, so a flat array searched in order.
+class actual_index {
+ public:
+  [[nodiscard]] const model::actual* find(std::string_view name) const {
+    for (const auto& [n, a] : entries_)
+      if (n == name) return a;
+    return nullptr;
+  }
+  // False when the name has an actual already.
+  bool add(std::string_view name, const model::actual* a) {
+    if (find(name) != nullptr) return false;
+    entries_.emplace_back(name, a);
+    return true;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, const model::actual*>> entries_;  // into the blocks
+};
+
 struct project_actuals {
   bool given = false;               // some block names this project
   std::optional<decimal> executed;  // 预算执行数, 元
   std::optional<decimal> budget;    // adjusted budget, 元
   std::string executed_reason;      // `"预算执行数" = … because "…"` / the CSV note
-  std::map<std::string, const model::actual*> by_name;
+  actual_index by_name;
   std::vector<unmatched_actual> unmatched;
 };
 

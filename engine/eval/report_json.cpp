@@ -1,27 +1,95 @@
 // The JSON report (SPEC §5), stable key order.
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 #include "engine/eval/report.hpp"
+#include "engine/load/parallel.hpp"
+#include "engine/model/json_out.hpp"
 
 namespace kpi::eval {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json str_or_null(const std::optional<decimal>& d) {
-  return d ? json(d->to_string()) : json(nullptr);
+void str_or_null(json_out& j, const char* key, const std::optional<decimal>& d) {
+  j.key(key);
+  if (d)
+    j.string(d->to_string());
+  else
+    j.null();
 }
-json ratio(const std::optional<decimal>& d) {
-  return d ? json(d->normalized().to_string()) : json(nullptr);
+void ratio(json_out& j, const char* key, const std::optional<decimal>& d) {
+  j.key(key);
+  if (d)
+    j.string(d->normalized().to_string());
+  else
+    j.null();
 }
 
-json unmatched_json(const unmatched_actual& u, const std::vector<source_ptr>*) {
-  json j;
-  j["project"] = u.project;
-  j["indicator"] = u.indicator;
-  j["actual"] = u.actual;
-  j["did_you_mean"] = u.suggestion.empty() ? json(nullptr) : json(u.suggestion);
-  return j;
+void unmatched_json(json_out& j, const unmatched_actual& u) {
+  j.begin_object();
+  j.field("project", u.project);
+  j.field("indicator", u.indicator);
+  j.field("actual", u.actual);
+  j.key("did_you_mean");
+  if (u.suggestion.empty())
+    j.null();
+  else
+    j.string(u.suggestion);
+  j.end_object();
+}
+
+void project_json(json_out& j, const project_result& p) {
+  j.begin_object();
+  j.field("name", p.name);
+  j.field("score", p.score.to_string());
+  j.field("grade", p.grade);
+  j.key("complete");
+  j.boolean(p.complete);
+  j.key("budget_execution");
+  j.begin_object();
+  str_or_null(j, "budget", p.budget.budget);
+  str_or_null(j, "executed", p.budget.executed);
+  ratio(j, "rate", p.budget.rate);
+  j.field("weight", p.budget.weight.to_string());
+  j.field("score", p.budget.score.to_string());
+  j.field("note", p.budget.reason);
+  j.end_object();
+  j.key("indicators");
+  j.begin_array();
+  for (const auto& i : p.indicators) {
+    j.begin_object();
+    j.field("level1", i.ind->level1);
+    j.field("level2", i.ind->level2);
+    j.field("name", i.ind->name);
+    j.field("target", i.target);
+    j.key("actual");
+    if (i.dev == deviation::missing)
+      j.null();
+    else
+      j.string(i.actual);
+    ratio(j, "completion", i.completion);
+    j.field("weight", i.weight.to_string());
+    j.field("score", i.score.to_string());
+    j.key("deviation");
+    if (i.dev == deviation::none)
+      j.null();
+    else
+      j.string(deviation_code(i.dev));
+    j.field("note", note_text(i, lang::zh));
+    j.end_object();
+  }
+  j.end_array();
+  j.key("unmatched_actuals");
+  j.begin_array();
+  for (const auto& u : p.unmatched) unmatched_json(j, u);
+  j.end_array();
+  j.key("missing_actuals");
+  j.begin_array();
+  for (const auto& m : p.missing) j.string(m);
+  j.end_array();
+  j.key("notes");
+  j.begin_array();
+  for (const auto& n : p.notes) j.string(n.zh);
+  j.end_array();
+  j.end_object();
 }
 
 }  // namespace
@@ -42,50 +110,37 @@ std::string note_text(const indicator_result& i, lang l) {
   return out;
 }
 
+// Written straight to text in SPEC §5 key order (json_out keeps nlohmann's dump(2) layout);
+// chunks of projects are written on their own threads and joined in order.
 std::string report_json(const eval_result& r) {
-  json root;
-  root["version"] = 1;
-  root["projects"] = json::array();
-  for (const auto& p : r.projects) {
-    json jp;
-    jp["name"] = p.name;
-    jp["score"] = p.score.to_string();
-    jp["grade"] = p.grade;
-    jp["complete"] = p.complete;
-    json b;
-    b["budget"] = str_or_null(p.budget.budget);
-    b["executed"] = str_or_null(p.budget.executed);
-    b["rate"] = ratio(p.budget.rate);
-    b["weight"] = p.budget.weight.to_string();
-    b["score"] = p.budget.score.to_string();
-    b["note"] = p.budget.reason;
-    jp["budget_execution"] = b;
-    jp["indicators"] = json::array();
-    for (const auto& i : p.indicators) {
-      json ji;
-      ji["level1"] = i.ind->level1;
-      ji["level2"] = i.ind->level2;
-      ji["name"] = i.ind->name;
-      ji["target"] = i.target;
-      ji["actual"] = i.dev == deviation::missing ? json(nullptr) : json(i.actual);
-      ji["completion"] = ratio(i.completion);
-      ji["weight"] = i.weight.to_string();
-      ji["score"] = i.score.to_string();
-      ji["deviation"] =
-          i.dev == deviation::none ? json(nullptr) : json(std::string(deviation_code(i.dev)));
-      ji["note"] = note_text(i, lang::zh);
-      jp["indicators"].push_back(std::move(ji));
-    }
-    jp["unmatched_actuals"] = json::array();
-    for (const auto& u : p.unmatched) jp["unmatched_actuals"].push_back(unmatched_json(u, nullptr));
-    jp["missing_actuals"] = p.missing;
-    jp["notes"] = json::array();
-    for (const auto& n : p.notes) jp["notes"].push_back(n.zh);
-    root["projects"].push_back(std::move(jp));
-  }
-  root["unmatched_actuals"] = json::array();
-  for (const auto& u : r.unmatched) root["unmatched_actuals"].push_back(unmatched_json(u, nullptr));
-  return root.dump(2) + "\n";
+  std::string out;
+  json_out j(out);
+  j.begin_object();
+  j.key("version");
+  j.integer(1);
+  j.key("projects");
+  j.begin_array();
+  const std::size_t n = r.projects.size();
+  std::size_t chunks = std::min<std::size_t>(jobs(), n / 64 + 1);
+  std::vector<std::string> texts(chunks);
+  parallel_chunks(n, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
+    texts[c].reserve((e - b) * 6000);
+    json_out jc(texts[c], {2, static_cast<std::uint32_t>(b)});
+    for (std::size_t i = b; i < e; ++i) project_json(jc, r.projects[i]);
+  });
+  std::size_t size = out.size() + 4096;
+  for (const auto& t : texts) size += t.size();
+  out.reserve(size);
+  for (const auto& t : texts) out += t;
+  j.written_elsewhere(static_cast<std::uint32_t>(n));
+  j.end_array();
+  j.key("unmatched_actuals");
+  j.begin_array();
+  for (const auto& u : r.unmatched) unmatched_json(j, u);
+  j.end_array();
+  j.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace kpi::eval

@@ -1,136 +1,161 @@
 #include "engine/model/dump.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+
+#include "engine/model/json_out.hpp"
 
 namespace kpi {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-void put_position(json& j, const model::model& m, const model::location& loc) {
+// Every value string-keyed in SPEC §5 order; json_out lays it out as nlohmann's dump(2) did.
+void put_position(json_out& j, const model::model& m, const model::location& loc) {
   const source_ptr& src = m.sources.at(loc.file);
   line_column p = src->position(loc.offset);
-  j["file"] = src->name();
-  j["line"] = p.line;
-  j["column"] = p.column;
+  j.field("file", src->name());
+  j.key("line");
+  j.integer(p.line);
+  j.key("column");
+  j.integer(p.column);
 }
 
-void put_amount(json& j, const model::amount& a, const char* value_key, const char* base_key) {
-  j[value_key] = a.value.to_string();
-  j["unit"] = a.unit;
-  j[base_key] = a.base_value.to_string();
-  j["base_unit"] = a.base_unit;
-  j["dimension"] = a.dimension;
+void put_amount(json_out& j, const model::amount& a, const char* value_key, const char* base_key) {
+  j.field(value_key, a.value.to_string());
+  j.field("unit", a.unit);
+  j.field(base_key, a.base_value.to_string());
+  j.field("base_unit", a.base_unit);
+  j.field("dimension", a.dimension);
 }
 
-json money(const std::optional<decimal>& d) {
-  return d ? json(d->to_string()) : json(nullptr);
+void money(json_out& j, const char* key, const std::optional<decimal>& d) {
+  j.key(key);
+  if (d)
+    j.string(d->to_string());
+  else
+    j.null();
 }
 
-json indicator_json(const model::model& m, const model::indicator& ind) {
-  json j;
-  j["level1"] = ind.level1;
-  j["level2"] = ind.level2;
-  j["name"] = ind.name;
+void indicator_json(json_out& j, const model::model& m, const model::indicator& ind) {
+  j.begin_object();
+  j.field("level1", ind.level1);
+  j.field("level2", ind.level2);
+  j.field("name", ind.name);
   if (ind.k == model::kind::quantitative) {
-    j["kind"] = "quantitative";
-    j["op"] = model::op_text(ind.o);
+    j.field("kind", "quantitative");
+    j.field("op", model::op_text(ind.o));
     if (ind.deadline) {
-      j["value"] = ind.deadline->to_string();
-      j["dimension"] = "date";
+      j.field("value", ind.deadline->to_string());
+      j.field("dimension", "date");
     } else if (ind.target) {
       put_amount(j, *ind.target, "value", "base_value");
       if (ind.target_high) {
-        j["value_high"] = ind.target_high->value.to_string();
-        j["base_value_high"] = ind.target_high->base_value.to_string();
+        j.field("value_high", ind.target_high->value.to_string());
+        j.field("base_value_high", ind.target_high->base_value.to_string());
       }
     }
   } else {
-    j["kind"] = "qualitative";
-    j["value"] = ind.text;
-    j["term_class"] = ind.term_class.empty() ? "text" : ind.term_class;
+    j.field("kind", "qualitative");
+    j.field("value", ind.text);
+    j.field("term_class", ind.term_class.empty() ? "text" : ind.term_class);
   }
-  if (ind.weight) j["weight"] = ind.weight->to_string();
+  if (ind.weight) j.field("weight", ind.weight->to_string());
   put_position(j, m, ind.loc);
-  return j;
+  j.end_object();
 }
 
-json actual_json(const model::model& m, const model::actual& a) {
-  json j;
-  j["indicator"] = a.indicator;
+void actual_json(json_out& j, const model::model& m, const model::actual& a) {
+  j.begin_object();
+  j.field("indicator", a.indicator);
   switch (a.k) {
     case model::actual_kind::quantity:
-      j["kind"] = "quantity";
+      j.field("kind", "quantity");
       put_amount(j, *a.value, "value", "base_value");
       break;
     case model::actual_kind::date:
-      j["kind"] = "date";
-      j["value"] = a.when->to_string();
+      j.field("kind", "date");
+      j.field("value", a.when->to_string());
       break;
     case model::actual_kind::grade:
-      j["kind"] = "grade";
-      j["value"] = a.text;
-      j["term_class"] = a.term_class;
-      if (a.share) j["share"] = a.share->to_string();
+      j.field("kind", "grade");
+      j.field("value", a.text);
+      j.field("term_class", a.term_class);
+      if (a.share) j.field("share", a.share->to_string());
       break;
     case model::actual_kind::text:
-      j["kind"] = "text";
-      j["value"] = a.text;
+      j.field("kind", "text");
+      j.field("value", a.text);
       break;
   }
-  if (!a.because.empty()) j["because"] = a.because;
+  if (!a.because.empty()) j.field("because", a.because);
   if (a.override_score) {
-    j["override_score"] = a.override_score->to_string();
-    j["override_reason"] = a.override_reason;
+    j.field("override_score", a.override_score->to_string());
+    j.field("override_reason", a.override_reason);
   }
   put_position(j, m, a.loc);
-  return j;
+  j.end_object();
 }
 
 }  // namespace
 
 std::string dump_json(const model::model& m) {
-  json root;
-  root["version"] = 1;
-  json projects = json::array();
+  std::string out;
+  out.reserve(4096 + m.projects.size() * 6000);
+  json_out j(out);
+  j.begin_object();
+  j.key("version");
+  j.integer(1);
+  j.key("projects");
+  j.begin_array();
   for (const auto& p : m.projects) {
-    json j;
-    j["name"] = p.name;
-    j["budget"] = money(p.money.total);
-    j["period"] = p.period_from && p.period_to
-                      ? json::array({p.period_from->to_string(), p.period_to->to_string()})
-                      : json(nullptr);
-    j["department"] = p.department;
-    j["unit"] = p.unit;
-    j["nature"] = p.nature;
-    j["category"] = p.category;
-    j["goal"] = p.goal;
-    j["funds"] = {{"total", money(p.money.total)},
-                  {"fiscal", money(p.money.fiscal)},
-                  {"carryover", money(p.money.carryover)},
-                  {"other", money(p.money.other)}};
-    json inds = json::array();
-    for (const auto& ind : p.indicators) inds.push_back(indicator_json(m, ind));
-    j["indicators"] = std::move(inds);
+    j.begin_object();
+    j.field("name", p.name);
+    money(j, "budget", p.money.total);
+    j.key("period");
+    if (p.period_from && p.period_to) {
+      j.begin_array();
+      j.string(p.period_from->to_string());
+      j.string(p.period_to->to_string());
+      j.end_array();
+    } else {
+      j.null();
+    }
+    j.field("department", p.department);
+    j.field("unit", p.unit);
+    j.field("nature", p.nature);
+    j.field("category", p.category);
+    j.field("goal", p.goal);
+    j.key("funds");
+    j.begin_object();
+    money(j, "total", p.money.total);
+    money(j, "fiscal", p.money.fiscal);
+    money(j, "carryover", p.money.carryover);
+    money(j, "other", p.money.other);
+    j.end_object();
+    j.key("indicators");
+    j.begin_array();
+    for (const auto& ind : p.indicators) indicator_json(j, m, ind);
+    j.end_array();
     put_position(j, m, p.loc);
-    projects.push_back(std::move(j));
+    j.end_object();
   }
-  root["projects"] = std::move(projects);
-  json actuals = json::array();
+  j.end_array();
+  j.key("actuals");
+  j.begin_array();
   for (const auto& a : m.actuals) {
-    json j;
-    j["project"] = a.project;
-    j["executed"] = money(a.executed);
-    j["budget"] = money(a.budget);
-    json values = json::array();
-    for (const auto& v : a.values) values.push_back(actual_json(m, v));
-    j["values"] = std::move(values);
+    j.begin_object();
+    j.field("project", a.project);
+    money(j, "executed", a.executed);
+    money(j, "budget", a.budget);
+    j.key("values");
+    j.begin_array();
+    for (const auto& v : a.values) actual_json(j, m, v);
+    j.end_array();
     put_position(j, m, a.loc);
-    actuals.push_back(std::move(j));
+    j.end_object();
   }
-  root["actuals"] = std::move(actuals);
-  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  j.end_array();
+  j.end_object();
+  out += '\n';
+  return out;
 }
 
 std::string dump_text(const model::model& m) {

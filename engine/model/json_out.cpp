@@ -1,0 +1,90 @@
+#include "engine/model/json_out.hpp"
+
+#include <fmt/format.h>
+
+namespace kpi {
+
+void append_json_escaped(std::string& out, std::string_view s) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + start, i - start);
+    start = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    }
+  }
+  out.append(s.data() + start, s.size() - start);
+}
+
+void json_out::element() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (counts_.empty()) return;
+  out_ += counts_.back()++ == 0 ? "\n" : ",\n";
+  indent(counts_.size());
+}
+
+void json_out::key(std::string_view k) {
+  out_ += counts_.back()++ == 0 ? "\n" : ",\n";
+  indent(counts_.size());
+  out_ += '"';
+  append_json_escaped(out_, k);
+  out_ += "\": ";
+  after_key_ = true;
+}
+
+void json_out::string(std::string_view s) {
+  element();
+  out_ += '"';
+  append_json_escaped(out_, s);
+  out_ += '"';
+}
+
+void json_out::integer(std::int64_t v) {
+  element();
+  fmt::format_to(std::back_inserter(out_), "{}", v);
+}
+
+void json_out::open(char c) {
+  element();
+  out_ += c;
+  counts_.push_back(0);
+}
+
+void json_out::close(char c) {
+  std::uint32_t n = counts_.back();
+  counts_.pop_back();
+  if (n > 0) {
+    out_ += '\n';
+    indent(counts_.size());
+  }
+  out_ += c;
+}
+
+}  // namespace kpi
