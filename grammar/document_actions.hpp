@@ -54,6 +54,16 @@ struct action<g::number> {
   template <typename Input>
   static void apply(const Input& in, builder& b) {
     auto value = decimal::parse(in.string_view());
+    std::string_view t = in.string_view();
+    std::size_t dot = t.find('.');
+    std::size_t places = dot == std::string_view::npos ? 0 : t.size() - dot - 1;
+    if (!value && places > static_cast<std::size_t>(decimal::max_scale))
+      throw syntax_error{
+          b.offset(in),
+          {fmt::format("number has more than {} decimal places; kpi keeps every number exact "
+                       "and does not round it",
+                       decimal::max_scale),
+           fmt::format("数值超过 {} 位小数；kpi 保持每个数值精确，不做舍入", decimal::max_scale)}};
     if (!value)
       throw syntax_error{
           b.offset(in),

@@ -64,8 +64,10 @@ inline text error_message(const error_context& /*c*/) {
     return {en, zh};                                            \
   }
 
-KPI_GRAMMAR_ERROR(string_close, "unterminated string: missing closing '\"' on this line",
-                  "字符串未结束：本行缺少右引号 '\"'")
+KPI_GRAMMAR_ERROR(string_close,
+                  "unterminated string: missing closing '\"' on this line (a full-width ” does "
+                  "not close a string)",
+                  "字符串未结束：本行缺少右引号 '\"'（中文引号 ” 不能结束字符串）")
 KPI_GRAMMAR_ERROR(bad_quote,
                   "expected '\"' (an ASCII double quote) to start a string; the quotes “ ” may "
                   "only appear inside one",

@@ -143,8 +143,10 @@ struct project_checker {
     m.o = model::op::between;
     ast::quantity low = t.low;
     if (!low.unit) low.unit = t.high.unit;  // `between 80 .. 90 %`: the unit applies to both
-    m.target = resolve_quantity(ctx, env, low);
     m.target_high = resolve_quantity(ctx, env, t.high);
+    // An unknown unit shared by both ends is one error, not two at the same place.
+    if (!t.low.unit && !m.target_high) return false;
+    m.target = resolve_quantity(ctx, env, low);
     if (!m.target || !m.target_high) return false;
     if (m.target->base_unit != m.target_high->base_unit) {
       ctx.error(t.high.range,

@@ -95,7 +95,8 @@ TEST(Parse, ErrorForStrayTokenInsideAGroup) {
 TEST(Parse, ErrorForUnterminatedStringPointsAtItsStart) {
   auto r = load_text("project \"p {\n}\n");
   EXPECT_EQ(rendered(r),
-            "t.kpi:1:9: error: unterminated string: missing closing '\"' on this line\n"
+            "t.kpi:1:9: error: unterminated string: missing closing '\"' on this line (a "
+            "full-width ” does not close a string)\n"
             "  project \"p {\n"
             "          ^\n");
 }

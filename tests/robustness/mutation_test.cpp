@@ -10,8 +10,10 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/fuzz/csv_invariants.hpp"
 #include "tests/fuzz/invariants.hpp"
 #include "tests/fuzz/known_bugs.hpp"
+#include "tests/fuzz/pack_invariants.hpp"
 #include "tests/support/helpers.hpp"
 
 namespace kpi {
@@ -202,6 +204,36 @@ TEST(Mutation, ActualsLoadOrArePositioned) {
   mutation_stats s = run_mutations("examples/actuals.kpi", 20241231, 500);
   EXPECT_GT(s.loaded, 25);
   EXPECT_GT(s.rejected, 250);
+}
+
+// The CSV actuals and the default audit pack, damaged the same way, through the promises of
+// their fuzz targets (tests/fuzz/csv_invariants.hpp, pack_invariants.hpp).
+template <typename Check>
+void run_other_mutations(const std::string& file, std::uint64_t seed, int count, Check check) {
+  std::string original = test::read_file(test::repo_path(file));
+  prng rng(seed);
+  for (int i = 0; i < count; ++i) {
+    std::string text = original;
+    std::size_t edits = 1 + rng.below(3);
+    for (std::size_t e = 0; e < edits; ++e) mutate_once(text, rng);
+    EXPECT_EQ(check(text), "") << file << " mutant " << i << " (seed " << seed << "):\n" << text;
+    if (::testing::Test::HasFailure()) break;
+  }
+}
+
+TEST(Mutation, CsvActualsReadOrRejectEveryRow) {
+  std::string targets = test::read_file(test::repo_path("examples/targets.kpi"));
+  run_other_mutations("examples/actuals.csv", 20240630, 300, [&](const std::string& text) {
+    return fuzz::csv_problem(text, "actuals.csv", targets);
+  });
+}
+
+TEST(Mutation, RulePacksCompileRunOrArePositioned) {
+  std::string targets = test::read_file(test::repo_path("examples/targets.kpi"));
+  run_other_mutations("rules/audit/target-setting.kpi", 20240930, 100,
+                      [&](const std::string& text) {
+                        return fuzz::pack_problem(text, "pack/target-setting.kpi", targets);
+                      });
 }
 
 }  // namespace
