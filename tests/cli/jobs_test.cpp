@@ -1,0 +1,82 @@
+// --jobs N: projects are parsed, checked and scored in parallel, and the output is the same
+// bytes as with --jobs 1 (stdout, stderr and exit code), on generated data large enough that
+// the parser really cuts the file (over 1 MB) and the scorer and JSON writer really split.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "bench/generator.hpp"
+#include "tests/support/run.hpp"
+
+namespace kpi {
+namespace {
+
+using test::run_kpi;
+
+class Jobs : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                     ("kpi_jobs_test_" + std::to_string(::getpid())));
+    std::filesystem::create_directories(*dir_);
+    std::string kpi, csv;
+    bench::generate(1000, 7, kpi, csv);
+    ASSERT_GT(kpi.size(), 1u << 20);
+    std::ofstream(*dir_ / "targets.kpi", std::ios::binary) << kpi;
+    std::ofstream(*dir_ / "actuals.csv", std::ios::binary) << csv;
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
+  static std::string path(const char* name) { return (*dir_ / name).string(); }
+
+  static void expect_same(const std::string& args) {
+    auto one = run_kpi("--lang en " + args.substr(0, args.find(' ')) + " --jobs 1" +
+                       args.substr(args.find(' ')));
+    auto two = run_kpi("--lang en " + args.substr(0, args.find(' ')) + " --jobs 2" +
+                       args.substr(args.find(' ')));
+    EXPECT_EQ(one.code, two.code) << args;
+    EXPECT_LT(one.code, 2) << one.err.substr(0, 2000);
+    EXPECT_FALSE(one.out.empty()) << args;
+    EXPECT_TRUE(one.out == two.out) << args << ": stdout differs";
+    EXPECT_TRUE(one.err == two.err) << args << ": stderr differs";
+  }
+
+  static std::filesystem::path* dir_;
+};
+std::filesystem::path* Jobs::dir_ = nullptr;
+
+TEST_F(Jobs, EvalJsonIsTheSameForAnyNumberOfJobs) {
+  expect_same("eval --format json " + path("targets.kpi") + " " + path("actuals.csv"));
+}
+
+TEST_F(Jobs, EvalTextIsTheSameForAnyNumberOfJobs) {
+  expect_same("eval " + path("targets.kpi") + " " + path("actuals.csv"));
+}
+
+TEST_F(Jobs, CheckIsTheSameForAnyNumberOfJobs) {
+  expect_same("check --format json " + path("targets.kpi"));
+}
+
+TEST_F(Jobs, DumpIsTheSameForAnyNumberOfJobs) {
+  expect_same("dump --format json " + path("targets.kpi"));
+}
+
+TEST_F(Jobs, ASyntaxErrorIsReportedAsInOnePass) {
+  // An unclosed block before a `project` line: the cut pieces would parse differently, so the
+  // file is parsed again in one piece and the message is the single-pass one.
+  std::string kpi, csv;
+  bench::generate(1000, 9, kpi, csv);
+  kpi.insert(kpi.find("\nproject \"", kpi.size() / 2), "\n  产出指标 {\n");
+  std::ofstream(*dir_ / "broken.kpi", std::ios::binary) << kpi;
+  auto one = run_kpi("--lang en dump --jobs 1 " + path("broken.kpi"));
+  auto two = run_kpi("--lang en dump --jobs 2 " + path("broken.kpi"));
+  EXPECT_EQ(one.code, 2);
+  EXPECT_EQ(two.code, 2);
+  EXPECT_EQ(one.err, two.err);
+}
+
+}  // namespace
+}  // namespace kpi
