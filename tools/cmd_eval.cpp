@@ -52,6 +52,7 @@ command eval_command() {
         auto& s = keep_until_exit(eval::prepare({o->files, o->rules, o->libs}, reader));
         print_diagnostics(s.diags, common);
         if (!s.ok()) return exit_bad_input;
+        s.params->explain = o->explain && o->format == "text";
         eval::eval_result& r = keep_until_exit(eval::run(s));
         print_diagnostics(r.findings, common);
         std::string out, error;

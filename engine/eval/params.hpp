@@ -51,6 +51,9 @@ struct scoring_params {
   decimal budget_rate_floor = decimal::from_int(90);  // %
   decimal over_achievement = decimal::from_int(130);  // %
   int division_places = 12;
+  // Build the "2.78 × 76 ÷ 80 = 2.641 → 2.64" text of each score (only `--explain` prints it;
+  // the command line turns it off otherwise, which saves a formatted string per indicator).
+  bool explain = true;
   std::vector<grade_def> grades;  // the first is the grade of an actual that repeats the target
   std::vector<band> grade_bands;  // 优 良 中 差
 

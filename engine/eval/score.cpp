@@ -27,8 +27,9 @@ scored ratio_score(const scoring_params& p, const decimal& w, const decimal& num
     return s;
   }
   s.score = q->round(2);
-  s.explain = fmt::format("{} × {} ÷ {} = {} → {}", show(w), show(num), show(den), show(*q),
-                          s.score.to_string());
+  if (p.explain)
+    s.explain = fmt::format("{} × {} ÷ {} = {} → {}", show(w), show(num), show(den), show(*q),
+                            s.score.to_string());
   return s;
 }
 
