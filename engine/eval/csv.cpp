@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "engine/check/quantities.hpp"
@@ -265,9 +267,14 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
                     c_actual = column("actual"), c_note = column("note"),
                     c_override = column("override"), c_reason = column("override_reason");
   std::unordered_map<std::string, std::size_t> block_of;
-  // (project, indicator) → offset of its first row; the key is "<size of project>:project"
-  // followed by the indicator, which no two different pairs share.
-  std::unordered_map<std::string, std::uint32_t> seen;
+  std::size_t last_block = std::string::npos;  // a project's rows usually come together
+  // Each block's indicator names (views into `records`) with the offset of their row, searched
+  // in order; a block of more than 32 rows gets a hash index as well.
+  struct block_rows {
+    std::vector<std::pair<std::string_view, std::uint32_t>> names;
+    std::unordered_map<std::string_view, std::uint32_t> index;
+  };
+  std::vector<block_rows> rows_of;
   for (auto r = first + 1; r != records.end(); ++r) {
     if (blank(*r)) continue;
     auto cell = [&](std::size_t c, std::uint32_t& off) -> std::string {
@@ -316,21 +323,43 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       }
     }
     if (!cells.value(value, aoff, a)) continue;
-    auto [it, fresh] = seen.emplace(std::to_string(project.size()) + ":" + project + name, ioff);
-    if (!fresh) {
+    std::size_t bi = last_block;
+    if (bi == std::string::npos || blocks[bi].project != project) {
+      auto [b, added] = block_of.emplace(project, blocks.size());
+      if (added) {
+        blocks.emplace_back();
+        blocks.back().project = project;
+        blocks.back().loc = {file, poff};
+        rows_of.emplace_back();
+      }
+      bi = last_block = b->second;
+    }
+    std::uint32_t unused = 0;
+    std::string_view key = trim((*r)[c_indicator].text, unused);
+    block_rows& rows = rows_of[bi];
+    std::optional<std::uint32_t> first_row;
+    if (rows.index.empty()) {
+      for (const auto& [n, o] : rows.names)
+        if (n == key) {
+          first_row = o;
+          break;
+        }
+    } else if (auto it = rows.index.find(key); it != rows.index.end()) {
+      first_row = it->second;
+    }
+    if (first_row) {
       auto& d = diags.error(src, cells.at(ioff, name.size()),
                             {fmt::format("the actual value of '{}' is given twice", name),
                              fmt::format("'{}' 的实际完成值重复出现", name)});
-      d.notes.push_back({src, cells.at(it->second, 1), {"first given here", "首次出现于此"}});
+      d.notes.push_back({src, cells.at(*first_row, 1), {"first given here", "首次出现于此"}});
       continue;
     }
-    auto [b, added] = block_of.emplace(project, blocks.size());
-    if (added) {
-      blocks.emplace_back();
-      blocks.back().project = project;
-      blocks.back().loc = {file, poff};
-    }
-    blocks[b->second].values.push_back(std::move(a));
+    rows.names.emplace_back(key, ioff);
+    if (!rows.index.empty())
+      rows.index.emplace(key, ioff);
+    else if (rows.names.size() > 32)
+      for (const auto& [n, o] : rows.names) rows.index.emplace(n, o);
+    blocks[bi].values.push_back(std::move(a));
   }
   return blocks;
 }

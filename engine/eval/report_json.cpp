@@ -123,15 +123,20 @@ std::string report_json(const eval_result& r) {
   const std::size_t n = r.projects.size();
   std::size_t chunks = std::min<std::size_t>(jobs(), n / 64 + 1);
   std::vector<std::string> texts(chunks);
+  // The first chunk goes straight into `out`, the others into their own strings appended after.
   parallel_chunks(n, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
-    texts[c].reserve((e - b) * 6000);
-    json_out jc(texts[c], {2, static_cast<std::uint32_t>(b)});
+    std::string& text = c == 0 ? out : texts[c];
+    text.reserve(text.size() + (e - b) * 6000);
+    json_out jc(text, {2, static_cast<std::uint32_t>(b)});
     for (std::size_t i = b; i < e; ++i) project_json(jc, r.projects[i]);
   });
   std::size_t size = out.size() + 4096;
   for (const auto& t : texts) size += t.size();
   out.reserve(size);
-  for (const auto& t : texts) out += t;
+  for (auto& t : texts) {
+    out += t;
+    std::string().swap(t);
+  }
   j.written_elsewhere(static_cast<std::uint32_t>(n));
   j.end_array();
   j.key("unmatched_actuals");

@@ -1,5 +1,7 @@
 #include "engine/load/files.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -29,7 +31,14 @@ std::optional<std::string> disk_reader::read(const std::string& path, std::strin
     error = std::strerror(errno);
     return std::nullopt;
   }
+  // A regular file is read in one call into a buffer of its size; anything else (a pipe) in
+  // pieces. Either way the text is copied once, from the kernel into the string.
   std::string text;
+  struct stat st {};
+  if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    text.resize(static_cast<std::size_t>(st.st_size));
+    text.resize(std::fread(text.data(), 1, text.size(), f.get()));
+  }
   char buf[1 << 16];
   std::size_t n = 0;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
