@@ -50,6 +50,7 @@ inline std::string csv_problem(const std::string& text, const std::string& name,
   };
   std::vector<std::pair<std::uint32_t, std::uint32_t>> rows;  // [first offset, next record)
   bool header = true;
+  std::uint32_t header_end = UINT32_MAX;  // where the first data row's first field starts
   for (std::size_t k = 0; k < records.size(); ++k) {
     if (blank(records[k]) || records[k].empty()) continue;
     if (header) {
@@ -61,6 +62,7 @@ inline std::string csv_problem(const std::string& text, const std::string& name,
     std::uint32_t end = static_cast<std::uint32_t>(text.size()) + 1;
     if (k + 1 < records.size())
       for (const auto& f : records[k + 1]) end = std::min(end, f.offset);
+    if (rows.empty()) header_end = begin;
     // A quoted field's offset is after its quote; the row starts at most one byte earlier.
     rows.emplace_back(begin > 0 ? begin - 1 : 0, end);
   }
@@ -69,10 +71,9 @@ inline std::string csv_problem(const std::string& text, const std::string& name,
       return "clean CSV with " + std::to_string(rows.size()) + " rows gave " +
              std::to_string(actuals) + " actuals";
   } else if (rd.error_count() == 0) {
-    // A file rejected as a whole has an error before the first data row.
-    std::uint32_t first_row = rows.empty() ? UINT32_MAX : rows.front().first;
+    // A file rejected as a whole has an error in its header.
     bool whole = std::any_of(d.all().begin(), d.all().end(), [&](const diagnostic& x) {
-      return x.level == severity::error && x.range.begin < first_row;
+      return x.level == severity::error && x.range.begin < header_end;
     });
     if (!whole) {
       std::vector<std::uint32_t> at;
