@@ -225,8 +225,11 @@ inline text error_message<project_close>(const error_context& c) {
 
 template <>
 inline text error_message<group_close>(const error_context& c) {
-  return detail::close_message(c, "an indicator (\"name\" target), a group such as 数量指标 { … }",
-                               "指标（\"名称\" 指标值）、指标组（如 数量指标 { … }）");
+  return detail::close_message(
+      c,
+      "an indicator (\"name\" target; the name in ASCII quotes, not “ ”), a group such as 数量指标 "
+      "{ … }",
+      "指标（\"名称\" 指标值；名称用英文引号，而非 “ ”）、指标组（如 数量指标 { … }）");
 }
 
 template <>

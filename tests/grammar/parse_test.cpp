@@ -85,8 +85,8 @@ TEST(Parse, ErrorForUnclosedBlockNamesWhereItOpened) {
 TEST(Parse, ErrorForStrayTokenInsideAGroup) {
   auto r = load_text("project \"p\" {\n  产出指标 {\n    数量指标 { \"x\" >= 8 次 ; }\n  }\n}\n");
   EXPECT_EQ(rendered(r),
-            "t.kpi:3:23: error: expected an indicator (\"name\" target), a group such as 数量指标 "
-            "{ … } or '}' to "
+            "t.kpi:3:23: error: expected an indicator (\"name\" target; the name in ASCII quotes, "
+            "not “ ”), a group such as 数量指标 { … } or '}' to "
             "close 数量指标 (opened at 3:5)\n"
             "      数量指标 { \"x\" >= 8 次 ; }\n"
             "                             ^\n");

@@ -116,8 +116,8 @@ TEST(BadInputGenerated, TwoMegabyteLineWithAnErrorAtItsEnd) {
   test::run_result r = dump_generated("long_line.kpi", line);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err,
-            "NAME:1:1928919: error: expected an indicator (\"name\" target), a group such as "
-            "数量指标 { … } or '}' "
+            "NAME:1:1928919: error: expected an indicator (\"name\" target; the name in ASCII "
+            "quotes, not “ ”), a group such as 数量指标 { … } or '}' "
             "to close 数量指标 (opened at 1:22)\n"
             "  …\" >= 1 次 \"x119997\" >= 1 次 \"x119998\" >= 1 次 \"x119999\" >= 1 次 万圆 } } }\n"
             "                                                                   ^~\n");
