@@ -61,6 +61,7 @@ struct builder {
 
   // rule packs
   std::vector<ast::expr_ptr> exprs;  // operands, innermost last
+  std::size_t expr_nesting = 0;      // expression rules being matched, inside one another
   std::vector<std::size_t> marks;    // exprs.size() at each open list or call
   std::vector<ast::binary_op> ops;   // pending binary operators, innermost last
   std::optional<ast::pack> pack;

@@ -134,7 +134,8 @@ struct actual_entry {
   source_range range;
 };
 
-// `executed 1,002,300.00 元 [because "…"]` (预算执行数) or `budget 250,000.00 元` (adjusted budget).
+// `executed 1,002,300.00 元 [because "…"]` (预算执行数) or `budget 250,000.00 元` (adjusted
+// budget).
 struct amount_field {
   name key;
   quantity amount;

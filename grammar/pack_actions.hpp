@@ -8,9 +8,50 @@
 
 namespace kpi::parse_detail {
 
+// The depth of a node from its operands'; too deep is a syntax error at the node.
+inline std::uint32_t depth_below(const decltype(ast::expr::node)& node) {
+  std::uint32_t d = 0;
+  auto at_least = [&](const ast::expr_ptr& e) {
+    if (e) d = std::max(d, e->depth);
+  };
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ast::list_lit>) {
+          for (const auto& i : n.items) at_least(i);
+        } else if constexpr (std::is_same_v<T, ast::call>) {
+          for (const auto& a : n.args) at_least(a);
+        } else if constexpr (std::is_same_v<T, ast::member>) {
+          at_least(n.object);
+        } else if constexpr (std::is_same_v<T, ast::where>) {
+          at_least(n.set);
+          at_least(n.condition);
+        } else if constexpr (std::is_same_v<T, ast::unary>) {
+          at_least(n.operand);
+        } else if constexpr (std::is_same_v<T, ast::binary>) {
+          at_least(n.lhs);
+          at_least(n.rhs);
+        }
+      },
+      node);
+  return d;
+}
+
+inline ast::expr_ptr new_expr(decltype(ast::expr::node) node, source_range r) {
+  std::uint32_t depth = depth_below(node) + 1;
+  if (depth > max_expr_depth)
+    throw syntax_error{
+        r.begin,
+        {fmt::format("expression nested too deeply (more than {} levels); split "
+                     "it with let",
+                     max_expr_depth),
+         fmt::format("表达式嵌套过深（超过 {} 层）；请用 let 拆分", max_expr_depth)}};
+  return std::make_shared<const ast::expr>(ast::expr{std::move(node), r, depth});
+}
+
 template <typename Input>
 ast::expr_ptr make_expr(const Input& in, const builder& b, decltype(ast::expr::node) node) {
-  return std::make_shared<const ast::expr>(ast::expr{std::move(node), b.range(in)});
+  return new_expr(std::move(node), b.range(in));
 }
 
 inline ast::expr_ptr pop(builder& b) {
@@ -94,8 +135,7 @@ struct action<g::e_call_open> {
   template <typename Input>
   static void apply(const Input& /*in*/, builder& b) {
     // The call's name rides on the operand stack until the call closes.
-    b.exprs.push_back(
-        std::make_shared<const ast::expr>(ast::expr{ast::ident_ref{b.word}, b.word.range}));
+    b.exprs.push_back(new_expr(ast::ident_ref{b.word}, b.word.range));
     b.marks.push_back(b.exprs.size());
   }
 };
@@ -114,8 +154,7 @@ struct action<g::e_member_name> {
   static void apply(const Input& in, builder& b) {
     ast::expr_ptr object = pop(b);
     source_range r{object->range.begin, b.range(in).end};
-    b.exprs.push_back(std::make_shared<const ast::expr>(
-        ast::expr{ast::member{object, {in.string(), b.range(in)}}, r}));
+    b.exprs.push_back(new_expr(ast::member{object, {in.string(), b.range(in)}}, r));
   }
 };
 template <>
@@ -125,7 +164,7 @@ struct action<g::e_where> {
     ast::expr_ptr cond = pop(b);
     ast::expr_ptr set = pop(b);
     source_range r{set->range.begin, b.range(in).end};
-    b.exprs.push_back(std::make_shared<const ast::expr>(ast::expr{ast::where{set, cond}, r}));
+    b.exprs.push_back(new_expr(ast::where{set, cond}, r));
   }
 };
 
@@ -223,8 +262,7 @@ struct binary_action {
     ast::binary_op op = b.ops.back();
     b.ops.pop_back();
     source_range r{lhs->range.begin, rhs->range.end};
-    b.exprs.push_back(
-        std::make_shared<const ast::expr>(ast::expr{ast::binary{op, lhs, rhs, b.range(in)}, r}));
+    b.exprs.push_back(new_expr(ast::binary{op, lhs, rhs, b.range(in)}, r));
   }
 };
 template <>

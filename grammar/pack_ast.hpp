@@ -92,6 +92,7 @@ struct expr {
                unary, binary>
       node;
   source_range range;
+  std::uint32_t depth = 1;  // of the tree below it, at most max_expr_depth
 };
 
 // ---- pack items ----

@@ -8,6 +8,11 @@ namespace kpi {
 
 // Deepest nesting of blocks accepted (a project with groups in groups is 3).
 inline constexpr std::size_t max_block_depth = 32;
+// Deepest nesting of parentheses, lists, calls, `where`, `not` and `-` in a rule expression, and
+// the deepest expression tree (`a + b + c …` is as deep as it is long). Bounded so that no
+// expression can exhaust the stack of the parser, the compiler or the runtime.
+inline constexpr std::size_t max_expr_nesting = 64;
+inline constexpr std::size_t max_expr_depth = 256;
 
 // Parses one source. On a syntax error, reports it and returns the items completed before it
 // with `ok` false.

@@ -33,12 +33,16 @@ command import_command() {
                        "Text extracted from 绩效目标申报表 (one or many tables per file)")
             ->required();
         app.add_option("-o,--output", o->output, "Write the .kpi file here (default: stdout)");
-        app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+        app.add_option("--lib", o->libs, "Extra declaration files (units, terms)")
+            ->allow_extra_args(false);
         app.add_option("--report", o->report,
                        "text or json (json goes to stdout with -o, else to stderr)")
             ->check(CLI::IsMember({"text", "json"}));
       },
       [o](const common_options& common) {
+        std::vector<std::string> inputs = o->files;
+        inputs.insert(inputs.end(), o->libs.begin(), o->libs.end());
+        if (!output_is_safe(o->output, inputs, common)) return exit_bad_input;
         disk_reader reader;
         importer::import_result r = importer::import_tables(o->files, {o->libs}, reader);
         print_diagnostics(r.diags, common);

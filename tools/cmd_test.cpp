@@ -22,7 +22,8 @@ command test_command() {
   return {"test", "Run the tests of rule packs (default: the built-in packs)",
           [o](CLI::App& app, common_options&) {
             app.add_option("packs", o->paths, "Pack files or directories");
-            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)");
+            app.add_option("--lib", o->libs, "Extra declaration files (units, terms)")
+                ->allow_extra_args(false);
             app.add_flag("--coverage", o->coverage, "List the rules that no test exercises");
             app.add_option("--max-steps", o->lim.max_steps,
                            "Step budget of one rule on one project or indicator");

@@ -129,5 +129,35 @@ TEST(RuleCompile, AnOverrideWrittenAsARuleGetsAHint) {
       << r.errors;
 }
 
+// Deeply nested expressions are rejected with a position, never a stack overflow: the parser
+// limits nesting of parentheses and prefix operators, the builder the depth of any expression.
+TEST(RuleCompile, DeepExpressionsAreRejectedWithAPosition) {
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const int n = 200000;
+  const std::vector<std::string> conditions = {
+      repeat("(", n) + "true" + repeat(")", n),
+      repeat("not ", n) + "true",
+      "1" + repeat(" + 1", n) + " > 0",
+      "funds" + repeat(".x", n) + " > 0",
+  };
+  for (const auto& c : conditions) {
+    auto r = check_pack(rule_pack("    each project\n    require " + c + "\n"), clean_project);
+    EXPECT_FALSE(r.result.ok());
+    EXPECT_TRUE(r.result.findings.empty());
+    EXPECT_EQ(r.errors.rfind("pack.kpi:5:", 0), 0u) << r.errors.substr(0, 300);
+    EXPECT_NE(r.errors.find("nested too deeply"), std::string::npos) << r.errors.substr(0, 300);
+  }
+  // Within the limits the same shapes compile and run.
+  for (const auto& c : {repeat("(", 60) + "true" + repeat(")", 60), repeat("not not ", 30) + "true",
+                        "1" + repeat(" + 1", 200) + " > 0"}) {
+    auto r = check_pack(rule_pack("    each project\n    require " + c + "\n"), clean_project);
+    EXPECT_TRUE(r.result.ok()) << r.errors.substr(0, 300);
+  }
+}
+
 }  // namespace
 }  // namespace kpi
