@@ -63,6 +63,11 @@ command eval_command() {
           }
           return eval::exit_status(r, o->policy);
         }
+        if (o->format == "json" && o->output.empty()) {  // streamed: any size in little memory
+          eval::write_json(r,
+                           [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); });
+          return eval::exit_status(r, o->policy);
+        }
         out = o->format == "json"   ? eval::report_json(r)
               : o->format == "csv"  ? eval::report_csv(r)
               : o->format == "html" ? eval::report_html(r, common.language())

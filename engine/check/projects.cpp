@@ -195,9 +195,10 @@ struct actuals_checker {
       return;
     }
     if (f.because && f.key.text != "executed")
-      ctx.error(f.because->range,
-                {"a reason goes with the executed amount (executed … because \"…\"), not the budget",
-                 "原因应写在预算执行数之后（executed … because \"…\"），而非预算数之后"});
+      ctx.error(
+          f.because->range,
+          {"a reason goes with the executed amount (executed … because \"…\"), not the budget",
+           "原因应写在预算执行数之后（executed … because \"…\"），而非预算数之后"});
     if (f.because) out.executed_reason = f.because->text;
     auto a = resolve_in(ctx, env, f.amount, "currency", {"an amount of money", "资金金额"});
     if (!a) return;
@@ -272,13 +273,39 @@ struct actuals_checker {
   }
 };
 
+// The indicators written in a project, so that its model holds them without spare capacity.
+std::size_t indicator_count(const ast::group& g) {
+  std::size_t n = 0;
+  for (const ast::group_item& item : g.items)
+    n += std::holds_alternative<ast::indicator>(item.node)
+             ? 1
+             : indicator_count(std::get<ast::group>(item.node));
+  return n;
+}
+
+std::size_t indicator_count(const ast::project& p) {
+  std::size_t n = 0;
+  for (const ast::project_item& pi : p.items)
+    if (const auto* g = std::get_if<ast::group>(&pi)) n += indicator_count(*g);
+  return n;
+}
+
 }  // namespace
 
 void check_documents(const std::vector<ast::file>& files, const environment& env, model::model& out,
                      diagnostics& diags) {
   std::map<std::string, model::location> project_names;
   std::map<std::string, model::location> actuals_names;
-  for (const auto& f : files) out.sources.push_back(f.src);
+  std::size_t projects = 0, actuals = 0;
+  for (const auto& f : files) {
+    out.sources.push_back(f.src);
+    for (const ast::item& item : f.items) {
+      projects += std::holds_alternative<ast::project>(item);
+      actuals += std::holds_alternative<ast::actuals>(item);
+    }
+  }
+  out.projects.reserve(out.projects.size() + projects);
+  out.actuals.reserve(out.actuals.size() + actuals);
   for (std::uint32_t i = 0; i < files.size(); ++i) {
     check_context ctx{diags, files[i].src, i};
     for (const ast::item& item : files[i].items) {
@@ -294,6 +321,7 @@ void check_documents(const std::vector<ast::file>& files, const environment& env
         model::project m;
         m.name = p->title.text;
         m.loc = ctx.at(p->range);
+        m.indicators.reserve(indicator_count(*p));
         project_checker pc{ctx, env, m, {}};
         for (const ast::project_item& pi : p->items) std::visit(pc, pi);
         out.projects.push_back(std::move(m));
@@ -309,6 +337,7 @@ void check_documents(const std::vector<ast::file>& files, const environment& env
         model::actuals_block m;
         m.project = a->project.text;
         m.loc = ctx.at(a->range);
+        m.values.reserve(a->items.size());
         actuals_checker ac{ctx, env, m, {}};
         for (const ast::actuals_item& ai : a->items) std::visit(ac, ai);
         out.actuals.push_back(std::move(m));

@@ -2,7 +2,9 @@
 // exact 2-place decimals, each a sum of nothing but rounded scores.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "engine/base/diagnostic.hpp"
 #include "engine/eval/result.hpp"
@@ -11,6 +13,9 @@ namespace kpi::eval {
 
 // SPEC §5: {"version":1,"projects":[…],"unmatched_actuals":[…]} — decimal figures as strings.
 std::string report_json(const eval_result& r);
+// The same text handed to `put` piece by piece (a few hundred projects at a time), for output
+// of any size in little memory.
+void write_json(const eval_result& r, const std::function<void(std::string_view)>& put);
 // An aligned table per project (CJK-width aware); with `explain`, how each score was computed.
 std::string report_text(const eval_result& r, lang l, bool explain);
 // One row per indicator (and one per project for the budget execution), RFC 4180.

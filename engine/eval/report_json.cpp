@@ -1,5 +1,6 @@
 // The JSON report (SPEC §5), stable key order.
 #include <algorithm>
+#include <functional>
 
 #include "engine/eval/report.hpp"
 #include "engine/load/parallel.hpp"
@@ -110,9 +111,11 @@ std::string note_text(const indicator_result& i, lang l) {
   return out;
 }
 
-// Written straight to text in SPEC §5 key order (json_out keeps nlohmann's dump(2) layout);
-// chunks of projects are written on their own threads and joined in order.
-std::string report_json(const eval_result& r) {
+// Written straight to text in SPEC §5 key order (json_out keeps nlohmann's dump(2) layout), a
+// batch of projects at a time: each batch is split into chunks written on their own threads,
+// then handed to `put` in order, so memory holds one batch of text, not the whole report.
+void write_json(const eval_result& r, const std::function<void(std::string_view)>& put) {
+  constexpr std::size_t per_chunk = 256;
   std::string out;
   json_out j(out);
   j.begin_object();
@@ -121,21 +124,21 @@ std::string report_json(const eval_result& r) {
   j.key("projects");
   j.begin_array();
   const std::size_t n = r.projects.size();
-  std::size_t chunks = std::min<std::size_t>(jobs(), n / 64 + 1);
-  std::vector<std::string> texts(chunks);
-  // The first chunk goes straight into `out`, the others into their own strings appended after.
-  parallel_chunks(n, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
-    std::string& text = c == 0 ? out : texts[c];
-    text.reserve(text.size() + (e - b) * 6000);
-    json_out jc(text, {2, static_cast<std::uint32_t>(b)});
-    for (std::size_t i = b; i < e; ++i) project_json(jc, r.projects[i]);
-  });
-  std::size_t size = out.size() + 4096;
-  for (const auto& t : texts) size += t.size();
-  out.reserve(size);
-  for (auto& t : texts) {
-    out += t;
-    std::string().swap(t);
+  const std::size_t threads = std::max<std::size_t>(1, jobs());
+  std::vector<std::string> texts(threads);
+  for (std::size_t first = 0; first < n;) {
+    const std::size_t last = std::min(n, first + threads * per_chunk);
+    const std::size_t chunks = std::min<std::size_t>(threads, (last - first) / 64 + 1);
+    parallel_chunks(last - first, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
+      std::string& text = texts[c];
+      text.clear();
+      json_out jc(text, {2, static_cast<std::uint32_t>(first + b)});
+      for (std::size_t i = first + b; i < first + e; ++i) project_json(jc, r.projects[i]);
+    });
+    put(out);
+    out.clear();
+    for (std::size_t c = 0; c < chunks; ++c) put(texts[c]);
+    first = last;
   }
   j.written_elsewhere(static_cast<std::uint32_t>(n));
   j.end_array();
@@ -145,6 +148,12 @@ std::string report_json(const eval_result& r) {
   j.end_array();
   j.end_object();
   out += '\n';
+  put(out);
+}
+
+std::string report_json(const eval_result& r) {
+  std::string out;
+  write_json(r, [&](std::string_view s) { out += s; });
   return out;
 }
 

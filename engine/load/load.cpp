@@ -43,6 +43,14 @@ load_result load(const std::vector<std::string>& paths, const load_options& opti
   }
   check_declarations(r.files, r.env, r.diags);
   check_documents(r.files, r.env, r.model, r.diags);
+  // The model now holds what the projects and actuals mean; their syntax trees are several
+  // times the size of the text and nothing reads them again (declarations and packs stay).
+  for (auto& f : r.files) {
+    std::erase_if(f.items, [](const ast::item& i) {
+      return std::holds_alternative<ast::project>(i) || std::holds_alternative<ast::actuals>(i);
+    });
+    f.items.shrink_to_fit();
+  }
   return r;
 }
 

@@ -21,7 +21,9 @@ struct load_options {
 struct load_result {
   model::model model;
   environment env;
-  std::vector<ast::file> files;  // stdlib, libs, inputs: files[i].src == model.sources[i]
+  // stdlib, libs, inputs: files[i].src == model.sources[i]. Once checked, only declarations
+  // and packs are kept: projects and actuals live on in `model`.
+  std::vector<ast::file> files;
   diagnostics diags;
   [[nodiscard]] bool ok() const { return !diags.has_errors(); }
 };
