@@ -33,8 +33,11 @@ command dump_command() {
             load_result& r = keep_until_exit(load(o->files, {o->libs, true}, reader));
             print_diagnostics(r.diags, common);
             if (!r.ok()) return exit_bad_input;
-            std::string out = o->format == "json" ? dump_json(r.model) : dump_text(r.model);
-            std::fwrite(out.data(), 1, out.size(), stdout);
+            auto put = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); };
+            if (o->format == "json")
+              dump_json(r.model, put);
+            else
+              dump_text(r.model, put);
             return exit_ok;
           }};
 }

@@ -94,12 +94,31 @@ void actual_json(json_out& j, const model::model& m, const model::actual& a) {
   j.end_object();
 }
 
+// Text handed on to `put` in pieces of about a megabyte.
+class pieces {
+ public:
+  explicit pieces(const std::function<void(std::string_view)>& put) : put_(put) {
+    text.reserve(flush_at + 64 * 1024);
+  }
+  void flush_if_full() {
+    if (text.size() >= flush_at) flush();
+  }
+  void flush() {
+    put_(text);
+    text.clear();
+  }
+  std::string text;
+
+ private:
+  static constexpr std::size_t flush_at = 1 << 20;
+  const std::function<void(std::string_view)>& put_;
+};
+
 }  // namespace
 
-std::string dump_json(const model::model& m) {
-  std::string out;
-  out.reserve(4096 + m.projects.size() * 6000);
-  json_out j(out);
+void dump_json(const model::model& m, const std::function<void(std::string_view)>& put) {
+  pieces out(put);
+  json_out j(out.text);
   j.begin_object();
   j.key("version");
   j.integer(1);
@@ -136,6 +155,7 @@ std::string dump_json(const model::model& m) {
     j.end_array();
     put_position(j, m, p.loc);
     j.end_object();
+    out.flush_if_full();
   }
   j.end_array();
   j.key("actuals");
@@ -151,18 +171,19 @@ std::string dump_json(const model::model& m) {
     j.end_array();
     put_position(j, m, a.loc);
     j.end_object();
+    out.flush_if_full();
   }
   j.end_array();
   j.end_object();
-  out += '\n';
-  return out;
+  out.text += '\n';
+  out.flush();
 }
 
-std::string dump_text(const model::model& m) {
-  std::string out;
+void dump_text(const model::model& m, const std::function<void(std::string_view)>& put) {
+  pieces out(put);
   for (const auto& p : m.projects) {
-    out += fmt::format("project {} budget={} indicators={}\n", p.name,
-                       p.money.total ? p.money.total->to_string() : "-", p.indicators.size());
+    out.text += fmt::format("project {} budget={} indicators={}\n", p.name,
+                            p.money.total ? p.money.total->to_string() : "-", p.indicators.size());
     for (const auto& ind : p.indicators) {
       std::string target;
       if (ind.k == model::kind::qualitative) {
@@ -176,14 +197,28 @@ std::string dump_text(const model::model& m) {
         target = fmt::format("{} {} {}", model::op_text(ind.o), ind.target->base_value.to_string(),
                              ind.target->base_unit);
       }
-      out += fmt::format("  {} / {} / {}: {}{}\n", ind.level1, ind.level2, ind.name, target,
-                         ind.weight ? " weight " + ind.weight->to_string() : "");
+      out.text += fmt::format("  {} / {} / {}: {}{}\n", ind.level1, ind.level2, ind.name, target,
+                              ind.weight ? " weight " + ind.weight->to_string() : "");
     }
+    out.flush_if_full();
   }
   for (const auto& a : m.actuals) {
-    out += fmt::format("actuals {} executed={} values={}\n", a.project,
-                       a.executed ? a.executed->to_string() : "-", a.values.size());
+    out.text += fmt::format("actuals {} executed={} values={}\n", a.project,
+                            a.executed ? a.executed->to_string() : "-", a.values.size());
+    out.flush_if_full();
   }
+  out.flush();
+}
+
+std::string dump_json(const model::model& m) {
+  std::string out;
+  dump_json(m, [&](std::string_view s) { out += s; });
+  return out;
+}
+
+std::string dump_text(const model::model& m) {
+  std::string out;
+  dump_text(m, [&](std::string_view s) { out += s; });
   return out;
 }
 

@@ -1,7 +1,9 @@
 // The checked model printed for programs (`kpi dump --format json`, SPEC §5) and for people.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "engine/model/model.hpp"
 
@@ -12,5 +14,9 @@ std::string dump_json(const model::model& m);
 
 // One line per indicator, for reading and for golden tests.
 std::string dump_text(const model::model& m);
+
+// The same texts handed to `put` in pieces of about a megabyte, for models of any size.
+void dump_json(const model::model& m, const std::function<void(std::string_view)>& put);
+void dump_text(const model::model& m, const std::function<void(std::string_view)>& put);
 
 }  // namespace kpi
