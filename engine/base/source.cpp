@@ -1,6 +1,7 @@
 #include "engine/base/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "engine/base/utf8.hpp"
 
@@ -13,13 +14,22 @@ constexpr std::uint32_t checkpoint_every = 64;  // code points
 }  // namespace
 
 source::source(std::string name, std::string text)
-    : name_(std::move(name)), text_(std::move(text)) {
+    : name_(std::move(name)), text_(std::move(text)) {}
+
+void source::index() const {
   line_starts_.push_back(0);
   const auto size = static_cast<std::uint32_t>(text_.size());
-  for (std::uint32_t i = 0; i < size; ++i) {
-    // LF, CRLF (one break, after the LF) and a lone CR each end a line.
-    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == size || text_[i + 1] != '\n')))
-      line_starts_.push_back(i + 1);
+  if (text_.find('\r') == std::string::npos) {
+    // The usual case, LF only: memchr runs many bytes at a time.
+    for (const char* p = text_.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', text_.data() + size - p))) != nullptr;)
+      line_starts_.push_back(static_cast<std::uint32_t>(++p - text_.data()));
+  } else {
+    for (std::uint32_t i = 0; i < size; ++i) {
+      // LF, CRLF (one break, after the LF) and a lone CR each end a line.
+      if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == size || text_[i + 1] != '\n')))
+        line_starts_.push_back(i + 1);
+    }
   }
   // Line breaks are ASCII and never inside a UTF-8 sequence, so decoding the whole text once
   // finds the same code points as decoding each line on its own.
@@ -33,6 +43,7 @@ source::source(std::string name, std::string text)
 }
 
 std::uint32_t source::code_points_before(std::uint32_t offset) const {
+  line_starts();  // builds checkpoints_ too
   auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(),
                              std::make_pair(offset, UINT32_MAX));
   if (it == checkpoints_.begin()) return 0;
@@ -46,26 +57,29 @@ std::uint32_t source::code_points_before(std::uint32_t offset) const {
 
 line_column source::position(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  const auto& starts = line_starts();
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  auto line = static_cast<std::uint32_t>(it - starts.begin());
   std::uint32_t start = line_offset(line);
   if (offset < start) offset = start;  // inside the BOM
   return {line, code_points_before(offset) - code_points_before(start) + 1};
 }
 
 std::uint32_t source::line_offset(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
-  std::uint32_t start = line_starts_[line - 1];
+  const auto& starts = line_starts();
+  if (line == 0 || line > starts.size()) return static_cast<std::uint32_t>(text_.size());
+  std::uint32_t start = starts[line - 1];
   // A UTF-8 BOM at the start of the file takes no column.
   if (line == 1 && std::string_view(text_).substr(0, 3) == bom) start = 3;
   return start;
 }
 
 std::string_view source::line_text(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return {};
+  const auto& starts = line_starts();
+  if (line == 0 || line > starts.size()) return {};
   std::uint32_t start = line_offset(line);
   std::uint32_t end =
-      line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
+      line < starts.size() ? starts[line] : static_cast<std::uint32_t>(text_.size());
   std::string_view s = std::string_view(text_).substr(start, end - start);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
   return s;

@@ -1,9 +1,11 @@
 // A source file held in memory, with the tables that map byte offsets to lines and columns.
-// A line ends at LF, CRLF or a lone CR (classic Mac); positions are found in O(log n).
+// A line ends at LF, CRLF or a lone CR (classic Mac); positions are found in O(log n). The
+// tables are built on first use (most sources never need a position) and safely from any thread.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,9 +44,17 @@ class source {
   // Number of code points before `offset`, decoding as utf8::length does.
   [[nodiscard]] std::uint32_t code_points_before(std::uint32_t offset) const;
 
-  std::vector<std::uint32_t> line_starts_;
+  // Builds the two tables below, once.
+  void index() const;
+  const std::vector<std::uint32_t>& line_starts() const {
+    std::call_once(indexed_, [this] { index(); });
+    return line_starts_;
+  }
+
+  mutable std::once_flag indexed_;
+  mutable std::vector<std::uint32_t> line_starts_;
   // Every 64th code point boundary: {byte offset, code points before it}.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> checkpoints_;
+  mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> checkpoints_;
 };
 
 using source_ptr = std::shared_ptr<const source>;
