@@ -60,30 +60,6 @@ struct control : pegtl::normal<Rule> {
   }
 };
 
-// Rejects what the grammar must never see: invalid UTF-8 and NUL bytes.
-bool check_encoding(const source_ptr& src, diagnostics& diags) {
-  std::string_view t = src->text();
-  std::size_t bad = utf8::first_invalid(t);
-  std::size_t nul = t.find('\0');
-  if (bad == std::string_view::npos && nul == std::string_view::npos) return true;
-  if (nul < bad) {
-    diags.error(
-        src, {static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)},
-        {"NUL byte in the text; is this a binary file?", "文本中有 NUL 字节；这是二进制文件吗？"});
-  } else {
-    auto byte = static_cast<unsigned char>(t[bad]);
-    diags.error(
-        src, {static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
-        {fmt::format(
-             "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8, e.g. iconv -f GBK -t UTF-8",
-             byte),
-         fmt::format(
-             "不是有效的 UTF-8（字节 0x{:02X}）；请以 UTF-8 保存文件，例如 iconv -f GBK -t UTF-8",
-             byte)});
-  }
-  return false;
-}
-
 // Parses [begin, end) of `src` as a sequence of items; offsets stay those of the whole text.
 bool parse_range(const source_ptr& src, std::size_t begin, std::size_t end, ast::file& out,
                  diagnostics& diags) {
@@ -130,7 +106,7 @@ constexpr std::size_t min_parallel_bytes = 1 << 20;
 parse_result parse(source_ptr src, diagnostics& diags) {
   parse_result result;
   result.file.src = src;
-  if (!check_encoding(src, diags)) {
+  if (!check_text_encoding(src, diags)) {  // the grammar must never see bad bytes
     result.ok = false;
     return result;
   }

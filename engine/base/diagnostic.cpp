@@ -156,7 +156,7 @@ void diagnostics::sort() {
 
 bool check_text_encoding(const source_ptr& src, diagnostics& diags) {
   std::string_view t = src->text();
-  std::size_t bad = utf8::first_invalid(t);
+  std::size_t bad = src->first_invalid_utf8();
   std::size_t nul = t.find('\0');
   if (bad == std::string_view::npos && nul == std::string_view::npos) return true;
   std::size_t at = std::min(bad, nul);

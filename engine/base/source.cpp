@@ -16,6 +16,11 @@ constexpr std::uint32_t checkpoint_every = 64;  // code points
 source::source(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {}
 
+std::size_t source::first_invalid_utf8() const {
+  std::call_once(validated_, [this] { first_invalid_ = utf8::first_invalid(text_); });
+  return first_invalid_;
+}
+
 void source::index() const {
   line_starts_.push_back(0);
   const auto size = static_cast<std::uint32_t>(text_.size());
@@ -35,6 +40,15 @@ void source::index() const {
   // finds the same code points as decoding each line on its own.
   std::string_view all(text_);
   std::uint32_t count = 0;
+  if (first_invalid_utf8() == std::string_view::npos) {
+    // Valid UTF-8, the usual case: every byte but a continuation byte starts a code point.
+    for (std::uint32_t i = 0; i < size; ++i) {
+      if ((static_cast<unsigned char>(all[i]) & 0xC0) == 0x80) continue;
+      if (count % checkpoint_every == 0) checkpoints_.emplace_back(i, count);
+      ++count;
+    }
+    return;
+  }
   for (std::size_t i = 0; i < all.size(); ++count) {
     if (count % checkpoint_every == 0)
       checkpoints_.emplace_back(static_cast<std::uint32_t>(i), count);

@@ -34,6 +34,8 @@ class source {
   [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
   // Byte offset where line_text(line) starts (after a BOM on line 1).
   [[nodiscard]] std::uint32_t line_offset(std::uint32_t line) const;
+  // Offset of the first invalid UTF-8 sequence, or npos; computed once.
+  [[nodiscard]] std::size_t first_invalid_utf8() const;
   [[nodiscard]] std::string_view slice(source_range r) const {
     return std::string_view(text_).substr(r.begin, r.end - r.begin);
   }
@@ -51,7 +53,8 @@ class source {
     return line_starts_;
   }
 
-  mutable std::once_flag indexed_;
+  mutable std::once_flag indexed_, validated_;
+  mutable std::size_t first_invalid_ = 0;
   mutable std::vector<std::uint32_t> line_starts_;
   // Every 64th code point boundary: {byte offset, code points before it}.
   mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> checkpoints_;

@@ -1,5 +1,8 @@
 #include "engine/base/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace kpi::utf8 {
 namespace {
 
@@ -96,10 +99,32 @@ int width(std::string_view s) {
 }
 
 std::size_t first_invalid(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = valid_length(s, i);
-    if (n == 0) return i;
-    i += n;
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    // Runs of ASCII, eight bytes at a time.
+    std::uint64_t word = 0;
+    while (i + 8 <= n) {
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i == n) break;
+    // Three-byte sequences (all of CJK) inline: two continuation bytes, no overlong form
+    // (E0 needs A0..BF next) and no surrogate (ED needs 80..9F next).
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xF0) == 0xE0 && i + 3 <= n) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      const auto c2 = static_cast<unsigned char>(s[i + 2]);
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) &&
+          (c != 0xED || c1 < 0xA0)) {
+        i += 3;
+        continue;
+      }
+      return i;
+    }
+    std::size_t len = valid_length(s, i);
+    if (len == 0) return i;
+    i += len;
   }
   return std::string_view::npos;
 }
