@@ -168,17 +168,26 @@ int decimal::compare(const decimal& o) const {
 }
 
 std::string decimal::to_string() const {
+  // Digits written backwards into a buffer: 39 digits, a point, a sign and the zeros of a
+  // scale larger than the number fit in 128 bytes. 64-bit division when the value allows.
+  char buf[128];
+  char* end = buf + sizeof buf;
+  char* p = end;
   coef_t v = abs128(coef_);
-  std::string digits;
-  do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(v % 10)));
+  int written = 0;
+  auto digit = [&](unsigned d) {
+    if (written == scale_ && scale_ > 0) *--p = '.';
+    *--p = static_cast<char>('0' + d);
+    ++written;
+  };
+  while (v > static_cast<coef_t>(UINT64_MAX)) {
+    digit(static_cast<unsigned>(v % 10));
     v /= 10;
-  } while (v != 0);
-  while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
-  std::reverse(digits.begin(), digits.end());
-  if (scale_ > 0) digits.insert(digits.end() - scale_, '.');
-  if (coef_ < 0) digits.insert(digits.begin(), '-');
-  return digits;
+  }
+  for (auto u = static_cast<std::uint64_t>(v); u != 0 || written <= scale_; u /= 10)
+    digit(static_cast<unsigned>(u % 10));
+  if (coef_ < 0) *--p = '-';
+  return std::string(p, end);
 }
 
 std::string decimal::to_grouped_string() const {

@@ -1,5 +1,9 @@
 #include "engine/base/decimal.hpp"
 
+#include <algorithm>
+#include <random>
+#include <string>
+
 #include <gtest/gtest.h>
 
 namespace kpi {
@@ -79,6 +83,30 @@ TEST(Decimal, PrintsGrouped) {
 TEST(Decimal, ReportsOverflowInsteadOfWrapping) {
   decimal big = d("999999999999999999999999999999");
   EXPECT_FALSE(big.mul(big));
+}
+
+// to_string writes any value back in the text it was parsed from (in canonical form): small
+// and large coefficients, every scale, zeros right after the point, signs.
+TEST(Decimal, TextRoundTripsAtEveryMagnitude) {
+  std::mt19937_64 rng(11);
+  for (int round = 0; round < 20000; ++round) {
+    const int total = 1 + static_cast<int>(rng() % decimal::max_input_digits);
+    const int scale = static_cast<int>(rng() % std::min(total, 20));
+    std::string whole, frac;
+    for (int i = 0; i < total - scale; ++i) whole += static_cast<char>('0' + rng() % 10);
+    for (int i = 0; i < scale; ++i) frac += static_cast<char>('0' + rng() % 10);
+    if (whole.empty()) whole = "0";
+    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+    std::string text = whole + (scale > 0 ? "." + frac : "");
+    bool zero = text.find_first_not_of("0.") == std::string::npos;
+    if (!zero && rng() % 3 == 0) text = "-" + text;  // zero has no sign
+    ASSERT_EQ(d(text.c_str()).to_string(), text);
+  }
+  // Products reach past what text may hold: 37 digits.
+  auto big = d("999999999999999999.99").mul(d("9999999999999.9999"));
+  ASSERT_TRUE(big.has_value());
+  EXPECT_EQ(big->to_string(), "9999999999999999899900000000000.000001");
+  EXPECT_EQ(big->negated().to_string(), "-9999999999999999899900000000000.000001");
 }
 
 }  // namespace
