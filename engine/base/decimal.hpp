@@ -65,8 +65,11 @@ class decimal {
 
  private:
   constexpr decimal(coef_t c, int s) : coef_(c), scale_(s) {}
-  coef_t coef_ = 0;
+  // 8-byte aligned rather than 16: a decimal takes 24 bytes instead of 32, and the model and
+  // the results hold hundreds of thousands of them. x86-64 loads it unaligned at no cost.
+  coef_t coef_ __attribute__((packed, aligned(8))) = 0;
   int scale_ = 0;
 };
+static_assert(sizeof(decimal) == 24);
 
 }  // namespace kpi
