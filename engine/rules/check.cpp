@@ -19,22 +19,26 @@ check_result run_check(const check_options& o, file_reader& reader) {
     const pack_entry& e = lib.at(i);
     if (e.kind != "audit") {
       // Named with --rules but not an audit pack: say so rather than skip it without a word.
-      r.pack_diags.report(severity::warning, e.src, e.syntax->title.range,
-                          {fmt::format("pack '{}' is a {} pack; kpi check runs audit packs only "
-                                       "(a scoring pack goes to kpi eval --rules)",
-                                       e.name, e.kind),
-                           fmt::format("规则包 '{}' 为 {} 类规则包；kpi check 只运行审核（audit）规则包"
-                                       "（评分规则包请用于 kpi eval --rules）",
-                                       e.name, e.kind)});
+      r.pack_diags.report(
+          severity::warning, e.src, e.syntax->title.range,
+          {fmt::format("pack '{}' is a {} pack; kpi check runs audit packs only "
+                       "(a scoring pack goes to kpi eval --rules)",
+                       e.name, e.kind),
+           fmt::format("规则包 '{}' 为 {} 类规则包；kpi check 只运行审核（audit）规则包"
+                       "（评分规则包请用于 kpi eval --rules）",
+                       e.name, e.kind)});
       continue;
     }
     ++audits;
     if (auto p = lib.build(i, r.loaded.env, r.pack_diags)) r.programs.push_back(std::move(*p));
   }
-  if (audits == 0 && !o.packs.empty() && !r.pack_diags.has_errors())
-    r.pack_diags.error(nullptr, {},
+  if (audits == 0 && !o.packs.empty() && !r.pack_diags.has_errors()) {
+    const pack_entry* first = chosen.empty() ? nullptr : &lib.at(chosen.front());
+    r.pack_diags.error(first ? first->src : nullptr,
+                       first ? first->syntax->title.range : source_range{},
                        {"no audit pack among --rules: nothing to check",
                         "--rules 中没有审核（audit）规则包，无可检查"});
+  }
   if (r.pack_diags.has_errors()) return r;
   for (const auto& p : r.programs) {
     auto fs = run(p, r.loaded.model, o.lim, o.explain);

@@ -84,7 +84,8 @@ std::vector<std::size_t> pack_library::add_paths(const std::vector<std::string>&
   for (const auto& path : paths) {
     std::vector<std::string> files;
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    const bool directory = fs::is_directory(path, ec);
+    if (directory) {
       for (auto it = fs::recursive_directory_iterator(path, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file() && it->path().extension() == ".kpi")
@@ -102,7 +103,9 @@ std::vector<std::size_t> pack_library::add_paths(const std::vector<std::string>&
       if (!src) continue;
       std::size_t before = added.size();
       add_source(src, fs::path(f).parent_path().lexically_normal().string(), false, diags, &added);
-      if (added.size() == before && !diags.has_errors() && fs::is_regular_file(path, ec))
+      // A file named on its own must hold a pack; in a directory, other .kpi files may sit
+      // next to the packs.
+      if (added.size() == before && !diags.has_errors() && !directory)
         diags.error(
             src, {},
             {fmt::format("{} holds no pack", f), fmt::format("{} 中没有规则包（pack）", f)});
