@@ -67,7 +67,7 @@ struct scorer {
                             r.weight.to_string())});
     }
     if (r.needs_reason()) {
-      text what = deviation_text(r.dev);
+      text what = deviation_text(r);
       report(
           severity::warning, a->loc,
           {fmt::format(

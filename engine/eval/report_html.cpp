@@ -126,8 +126,8 @@ std::string report_html(const eval_result& r, lang l) {
     for (const auto& i : p.indicators)
       if (i.needs_reason())
         h += fmt::format("<li class=warn>{}：{}（{}，{} {}）</li>\n", esc(p.name), esc(i.ind->name),
-                         esc(zh ? deviation_text(i.dev).zh : deviation_text(i.dev).en),
-                         esc(i.actual), esc(i.target));
+                         esc(zh ? deviation_text(i).zh : deviation_text(i).en), esc(i.actual),
+                         esc(i.target));
   }
   h += "</ul>\n";
   for (const auto& p : r.projects) {
@@ -147,7 +147,7 @@ std::string report_html(const eval_result& r, lang l) {
         p.budget.rate ? percent_text(*p.budget.rate) : "", p.budget.weight.to_string(),
         p.budget.score.to_string(), esc(p.budget.reason));
     for (const auto& i : p.indicators) {
-      std::string dev(zh ? deviation_text(i.dev).zh : deviation_text(i.dev).en);
+      std::string dev(zh ? deviation_text(i).zh : deviation_text(i).en);
       std::string note = note_text(i, l);
       h += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td "

@@ -60,7 +60,7 @@ std::string report_text(const eval_result& r, lang l, bool explain) {
                                                    "completion", "weight", "score", "deviation"});
     t.after.push_back("");
     for (const auto& i : p.indicators) {
-      std::string dev(zh ? deviation_text(i.dev).zh : deviation_text(i.dev).en);
+      std::string dev(zh ? deviation_text(i).zh : deviation_text(i).en);
       std::string note = note_text(i, l);
       if (!note.empty())
         dev += (dev.empty() ? "" : (zh ? "：" : ": ")) + note;

@@ -92,7 +92,7 @@ void project_sheet(lxw_workbook* wb, const project_result& p, std::set<std::stri
     w.str(r, 4, i.actual.empty() ? "（缺）" : i.actual);
     w.num(r, 5, i.weight);
     w.num(r, 6, i.score);
-    std::string dev = deviation_text(i.dev).zh;
+    std::string dev = deviation_text(i).zh;
     std::string note = note_text(i, lang::zh);
     w.str(r, 7, note.empty() ? dev : (dev.empty() ? note : dev + "：" + note));
     ++r;

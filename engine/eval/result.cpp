@@ -33,6 +33,13 @@ text deviation_text(deviation d) {
   return {"", ""};
 }
 
+text deviation_text(const indicator_result& i) {
+  // An `=` target is missed on either side: 366 天 against = 365 天 is not "not met".
+  if (i.dev == deviation::not_met && i.ind != nullptr && i.ind->o == model::op::eq)
+    return {"differs from the target", "与指标值不一致"};
+  return deviation_text(i.dev);
+}
+
 std::string amount_text(const model::amount& a) {
   return a.unit.empty() ? a.value.to_string() : fmt::format("{} {}", a.value.to_string(), a.unit);
 }

@@ -44,6 +44,9 @@ struct indicator_result {
   }
 };
 
+// The deviation as people read it, with the indicator's operator in mind.
+text deviation_text(const indicator_result& i);
+
 struct budget_result {
   std::optional<decimal> budget;    // 全年预算数, 元
   std::optional<decimal> executed;  // 全年执行数, 元

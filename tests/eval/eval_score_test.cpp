@@ -271,6 +271,21 @@ TEST(EvalScore, DeviationsNeedAReasonButNeverChangeTheScore) {
   EXPECT_FALSE(e->r.findings.has_errors());
 }
 
+// An `=` target missed above (366 天 against = 365 天 in a leap year) keeps full marks, as a
+// positive indicator, but still needs a reason; it "differs from" rather than "is not met".
+TEST(EvalScore, AnEqualTargetMissedAboveDiffersFromIt) {
+  auto e = run_texts(replaced(three_groups, R"("b" >= 1 次)", R"("b" = 365 天)"),
+                     replaced(three_actuals, R"("b" = 1 次)", R"("b" = 366 天)"));
+  const auto& b = e->r.projects[0].indicators[2];
+  EXPECT_EQ(b.dev, deviation::not_met);
+  EXPECT_EQ(b.score, b.weight);
+  EXPECT_EQ(deviation_text(b).en, "differs from the target");
+  EXPECT_EQ(deviation_text(b).zh, "与指标值不一致");
+  std::string f = render_all(e->r.findings, lang::en);
+  EXPECT_NE(f.find("'b': differs from the target (366 天 against = 365 天)"), std::string::npos)
+      << f;
+}
+
 TEST(EvalScore, AssessorOverrideReplacesTheScore) {
   auto e = run_texts(three_groups, replaced(three_actuals, "\"a\" = 1 次",
                                             "\"a\" = 0 次 override 10.5 because \"数据口径调整\""));
