@@ -4,7 +4,6 @@
 #pragma once
 
 #include <memory>
-#include <regex>
 #include <string>
 #include <string_view>
 
@@ -16,11 +15,48 @@
 
 namespace kpi::fuzz {
 
+// True when `r` starts `<file>:<line>:<col>: <level>: <message>\n`, then the source line and a
+// caret line, each indented by two spaces. Written out by hand rather than with std::regex,
+// whose backtracking matcher recurses once per character and overflows the stack on the long
+// lines fuzzing produces.
+inline bool rendered_shape_ok(std::string_view r) {
+  auto take_line = [&r](std::string_view& line) {
+    std::size_t nl = r.find('\n');
+    if (nl == std::string_view::npos) return false;
+    line = r.substr(0, nl);
+    r.remove_prefix(nl + 1);
+    return true;
+  };
+  // Strips a positive decimal (no leading zero) from the end of `s`.
+  auto strip_number = [](std::string_view& s) {
+    std::size_t n = 0;
+    while (n < s.size() && s[s.size() - 1 - n] >= '0' && s[s.size() - 1 - n] <= '9') ++n;
+    if (n == 0 || s[s.size() - n] == '0') return false;
+    s.remove_suffix(n);
+    return true;
+  };
+  std::string_view head, quoted, caret;
+  if (!take_line(head) || !take_line(quoted) || !take_line(caret)) return false;
+  bool head_ok = false;
+  for (std::string_view level : {": error: ", ": warning: ", ": info: ", ": note: "}) {
+    for (std::size_t at = head.find(level); at != std::string_view::npos && !head_ok;
+         at = head.find(level, at + 1)) {
+      std::string_view where = head.substr(0, at);
+      head_ok = at + level.size() < head.size() && strip_number(where) && !where.empty() &&
+                where.back() == ':' && (where.remove_suffix(1), strip_number(where)) &&
+                !where.empty() && where.back() == ':';
+    }
+  }
+  if (!head_ok || quoted.substr(0, 2) != "  " || caret.substr(0, 2) != "  ") return false;
+  caret.remove_prefix(2);
+  std::size_t i = caret.find_first_not_of(" \t");
+  if (i == std::string_view::npos || caret[i] != '^') return false;
+  return caret.find_first_not_of('~', i + 1) == std::string_view::npos;
+}
+
 // Every error names the file and a position in it, and renders in both languages as
 // `<file>:<line>:<col>: error: …` followed by the source line and a caret line.
 inline std::string diagnostics_problem(const diagnostics& ds, const std::string& file) {
-  static const std::regex head(
-      R"(^[^\n]*:[1-9][0-9]*:[1-9][0-9]*: (error|warning|info|note): [^\n]+\n  [^\n]*\n  [ \t]*\^~*\n)");
   for (const auto& d : ds.all()) {
     std::string en = render(d, lang::en);
     if (d.level == severity::error && !d.src) return "error without a position:\n" + en;
@@ -32,7 +68,7 @@ inline std::string diagnostics_problem(const diagnostics& ds, const std::string&
     for (const std::string* r : {&en, &zh}) {
       if (d.src->name() == file && r->rfind(file + ":", 0) != 0)
         return "rendered message does not start with the file name:\n" + *r;
-      if (!std::regex_search(*r, head))
+      if (!rendered_shape_ok(*r))
         return "rendered message is not `file:line:col: level: message`, line, caret:\n" + *r;
     }
   }

@@ -88,5 +88,26 @@ INSTANTIATE_TEST_SUITE_P(Files, FuzzRegression, ::testing::ValuesIn(regression_f
                            return n;
                          });
 
+// The shape check the fuzz targets apply to every rendered message: it must accept what
+// kpi renders, reject what breaks the contract, and survive lines of any length.
+TEST(FuzzInvariants, RenderedShapeCheckAcceptsTheContractAndNothingElse) {
+  const std::string ok = "a.kpi:12:3: error: 未知单位 unknown unit\n  x = 1(斤)\n    ^~~\n";
+  EXPECT_TRUE(fuzz::rendered_shape_ok(ok));
+  EXPECT_TRUE(fuzz::rendered_shape_ok("C:\\d:ir\\a.kpi:1:1: warning: w\n  \n  ^\n"));
+  EXPECT_TRUE(fuzz::rendered_shape_ok("a.kpi:1:1: note: n\n  x\n  \t^~\nmore\n"));
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:0:3: error: m\n  x\n  ^\n"));   // line 0
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1:03: error: m\n  x\n  ^\n"));  // leading 0
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1: error: m\n  x\n  ^\n"));     // no column
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1:3: fatal: m\n  x\n  ^\n"));   // level
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1:3: error: \n  x\n  ^\n"));    // no message
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1:3: error: m\n x\n  ^\n"));    // indent
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1:3: error: m\n  x\n  ~^\n"));  // caret
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1:3: error: m\n  x\n  ^x\n"));
+  EXPECT_FALSE(fuzz::rendered_shape_ok("a.kpi:1:3: error: m\n  x\n  ^"));      // no newline
+  // A 4 MB source line: std::regex recursed once per character here and overflowed the stack.
+  std::string long_line = "a.kpi:1:1: error: m\n  " + std::string(4 << 20, 'm') + "\n  ^~~\n";
+  EXPECT_TRUE(fuzz::rendered_shape_ok(long_line));
+}
+
 }  // namespace
 }  // namespace kpi
