@@ -6,9 +6,9 @@
 
 namespace kpi {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::u32string x = utf8::decode(a);
-  std::u32string y = utf8::decode(b);
+namespace {
+
+std::size_t distance(const std::u32string& x, const std::u32string& y) {
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
@@ -23,15 +23,27 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[y.size()];
 }
 
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return distance(utf8::decode(a), utf8::decode(b));
+}
+
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates) {
-  std::size_t len = utf8::length(word);
-  std::size_t limit = std::max<std::size_t>(1, (len + 1) / 2);
+  const std::u32string w = utf8::decode(word);
+  const std::size_t len = w.size();
+  const std::size_t limit = std::max<std::size_t>(1, (len + 1) / 2);
   std::optional<std::string> best;
   std::size_t best_d = limit + 1;
   for (const auto& c : candidates) {
-    std::size_t d = edit_distance(word, c);
-    if (d < best_d && d < std::max(len, utf8::length(c))) {
+    const std::u32string cw = utf8::decode(c);
+    // The difference in length is a lower bound of the distance: a word far longer or
+    // shorter than every candidate (a pasted paragraph in a unit cell) costs no table.
+    const std::size_t gap = len > cw.size() ? len - cw.size() : cw.size() - len;
+    if (gap >= best_d) continue;
+    std::size_t d = distance(w, cw);
+    if (d < best_d && d < std::max(len, cw.size())) {
       best_d = d;
       best = c;
     }

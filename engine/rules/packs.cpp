@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
@@ -73,9 +74,22 @@ void pack_library::add_source(const source_ptr& src, const std::string& dir, boo
 }
 
 void pack_library::add_builtin(diagnostics& diags) {
-  for (const auto& f : rule_files())
-    add_source(std::make_shared<source>(std::string(f.name), std::string(f.text)), "", true, diags,
-               nullptr);
+  // Parsed once per process and shared: the texts are compiled in and nothing changes their
+  // trees. Programs that run many checks (the test runner, the fuzz targets) skip the reparse.
+  struct parsed {
+    pack_library lib;
+    diagnostics diags;
+  };
+  static const std::unique_ptr<const parsed> once = [] {
+    auto p = std::make_unique<parsed>();
+    for (const auto& f : rule_files())
+      p->lib.add_source(std::make_shared<source>(std::string(f.name), std::string(f.text)), "",
+                        true, p->diags, nullptr);
+    return p;
+  }();
+  diags.append(once->diags);
+  files_.insert(files_.end(), once->lib.files_.begin(), once->lib.files_.end());
+  packs_.insert(packs_.end(), once->lib.packs_.begin(), once->lib.packs_.end());
 }
 
 std::vector<std::size_t> pack_library::add_paths(const std::vector<std::string>& paths,
