@@ -53,6 +53,14 @@ command eval_command() {
         print_diagnostics(s.diags, common);
         if (!s.ok()) return exit_bad_input;
         s.params->explain = o->explain && o->format == "text";
+        if (o->format == "json" && o->output.empty()) {  // streamed: any size in little memory
+          eval::json_writer w([](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stdout); });
+          eval::eval_result& r = keep_until_exit(eval::run_streamed(
+              s, 4096, [&w](const auto& batch, std::size_t first) { w.projects(batch, first); }));
+          w.finish(r);
+          print_diagnostics(r.findings, common);
+          return eval::exit_status(r, o->policy);
+        }
         eval::eval_result& r = keep_until_exit(eval::run(s));
         print_diagnostics(r.findings, common);
         std::string out, error;
@@ -61,11 +69,6 @@ command eval_command() {
             std::fprintf(stderr, "error: %s\n", error.c_str());
             return exit_bad_input;
           }
-          return eval::exit_status(r, o->policy);
-        }
-        if (o->format == "json" && o->output.empty()) {  // streamed: any size in little memory
-          eval::write_json(r,
-                           [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); });
           return eval::exit_status(r, o->policy);
         }
         out = o->format == "json"   ? eval::report_json(r)

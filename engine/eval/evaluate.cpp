@@ -136,22 +136,29 @@ void score_project(const scorer& sc, const model::project& proj, const project_a
 
 }  // namespace
 
+void evaluate_range(const scoring_params& p, const model::model& m, const matching& actuals,
+                    const std::vector<source_ptr>& sources, std::size_t first, std::size_t last,
+                    std::vector<project_result>& out, diagnostics& findings) {
+  out.clear();
+  out.resize(last - first);
+  // Projects are independent: each chunk scores its own range with its own findings, joined
+  // in chunk order, so the result is the same for any number of jobs.
+  std::size_t chunks = std::min<std::size_t>(jobs(), (last - first) / 64 + 1);
+  std::vector<diagnostics> found(chunks);
+  parallel_chunks(last - first, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
+    scorer sc{p, sources, found[c]};
+    for (std::size_t i = b; i < e; ++i)
+      score_project(sc, m.projects[first + i], actuals.projects[first + i], out[i]);
+  });
+  for (const auto& f : found) findings.append(f);
+}
+
 eval_result evaluate(const scoring_params& p, const model::model& m, const matching& actuals,
                      const std::vector<source_ptr>& sources) {
   eval_result out;
   out.pack = p.title;
   out.unmatched = actuals.orphans;
-  out.projects.resize(m.projects.size());
-  // Projects are independent: each chunk scores its own range with its own findings, joined
-  // in chunk order, so the result is the same for any number of jobs.
-  std::size_t chunks = std::min<std::size_t>(jobs(), m.projects.size() / 64 + 1);
-  std::vector<diagnostics> found(chunks);
-  parallel_chunks(m.projects.size(), chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
-    scorer sc{p, sources, found[c]};
-    for (std::size_t i = b; i < e; ++i)
-      score_project(sc, m.projects[i], actuals.projects[i], out.projects[i]);
-  });
-  for (const auto& f : found) out.findings.append(f);
+  evaluate_range(p, m, actuals, sources, 0, m.projects.size(), out.projects, out.findings);
   out.findings.sort();
   return out;
 }

@@ -14,4 +14,10 @@ namespace kpi::eval {
 eval_result evaluate(const scoring_params& p, const model::model& m, const matching& actuals,
                      const std::vector<source_ptr>& sources);
 
+// Scores projects [first, last) into `out` (resized to last - first), in parallel chunks;
+// their findings are appended to `findings`, unsorted.
+void evaluate_range(const scoring_params& p, const model::model& m, const matching& actuals,
+                    const std::vector<source_ptr>& sources, std::size_t first, std::size_t last,
+                    std::vector<project_result>& out, diagnostics& findings);
+
 }  // namespace kpi::eval

@@ -114,41 +114,53 @@ std::string note_text(const indicator_result& i, lang l) {
 // Written straight to text in SPEC §5 key order (json_out keeps nlohmann's dump(2) layout), a
 // batch of projects at a time: each batch is split into chunks written on their own threads,
 // then handed to `put` in order, so memory holds one batch of text, not the whole report.
-void write_json(const eval_result& r, const std::function<void(std::string_view)>& put) {
+json_writer::json_writer(std::function<void(std::string_view)> put)
+    : put_(std::move(put)), j_(out_) {
+  j_.begin_object();
+  j_.key("version");
+  j_.integer(1);
+  j_.key("projects");
+  j_.begin_array();
+}
+
+void json_writer::projects(const std::vector<project_result>& batch, std::size_t first) {
   constexpr std::size_t per_chunk = 256;
-  std::string out;
-  json_out j(out);
-  j.begin_object();
-  j.key("version");
-  j.integer(1);
-  j.key("projects");
-  j.begin_array();
-  const std::size_t n = r.projects.size();
+  const std::size_t n = batch.size();
   const std::size_t threads = std::max<std::size_t>(1, jobs());
-  std::vector<std::string> texts(threads);
-  for (std::size_t first = 0; first < n;) {
-    const std::size_t last = std::min(n, first + threads * per_chunk);
-    const std::size_t chunks = std::min<std::size_t>(threads, (last - first) / 64 + 1);
-    parallel_chunks(last - first, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
-      std::string& text = texts[c];
+  texts_.resize(threads);
+  for (std::size_t at = 0; at < n;) {
+    const std::size_t last = std::min(n, at + threads * per_chunk);
+    const std::size_t chunks = std::min<std::size_t>(threads, (last - at) / 64 + 1);
+    parallel_chunks(last - at, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
+      std::string& text = texts_[c];
       text.clear();
-      json_out jc(text, {2, static_cast<std::uint32_t>(first + b)});
-      for (std::size_t i = first + b; i < first + e; ++i) project_json(jc, r.projects[i]);
+      json_out jc(text, {2, static_cast<std::uint32_t>(first + at + b)});
+      for (std::size_t i = at + b; i < at + e; ++i) project_json(jc, batch[i]);
     });
-    put(out);
-    out.clear();
-    for (std::size_t c = 0; c < chunks; ++c) put(texts[c]);
-    first = last;
+    put_(out_);
+    out_.clear();
+    for (std::size_t c = 0; c < chunks; ++c) put_(texts_[c]);
+    at = last;
   }
-  j.written_elsewhere(static_cast<std::uint32_t>(n));
-  j.end_array();
-  j.key("unmatched_actuals");
-  j.begin_array();
-  for (const auto& u : r.unmatched) unmatched_json(j, u);
-  j.end_array();
-  j.end_object();
-  out += '\n';
-  put(out);
+  j_.written_elsewhere(static_cast<std::uint32_t>(n));
+}
+
+void json_writer::finish(const eval_result& r) {
+  j_.end_array();
+  j_.key("unmatched_actuals");
+  j_.begin_array();
+  for (const auto& u : r.unmatched) unmatched_json(j_, u);
+  j_.end_array();
+  j_.end_object();
+  out_ += '\n';
+  put_(out_);
+  out_.clear();
+}
+
+void write_json(const eval_result& r, const std::function<void(std::string_view)>& put) {
+  json_writer w(put);
+  w.projects(r.projects, 0);
+  w.finish(r);
 }
 
 std::string report_json(const eval_result& r) {

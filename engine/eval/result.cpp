@@ -77,13 +77,14 @@ std::string percent_text(const decimal& ratio) {
 }
 
 bool eval_result::has_unmatched() const {
-  if (!unmatched.empty()) return true;
+  if (!unmatched.empty() || streamed.unmatched) return true;
   for (const auto& p : projects)
     if (!p.unmatched.empty()) return true;
   return false;
 }
 
 bool eval_result::has_missing() const {
+  if (streamed.missing) return true;
   for (const auto& p : projects)
     if (!p.missing.empty()) return true;
   return false;

@@ -75,6 +75,12 @@ struct eval_result {
   std::vector<project_result> projects;
   std::vector<unmatched_actual> unmatched;  // actuals for a project that does not exist
   diagnostics findings;                     // errors and warnings found while scoring (positioned)
+  // What a streamed run (run_streamed) handed out instead of keeping in `projects`.
+  struct {
+    std::size_t projects = 0;
+    bool unmatched = false;  // a project had unmatched actuals
+    bool missing = false;    // a project had missing actuals
+  } streamed;
   [[nodiscard]] bool has_unmatched() const;
   [[nodiscard]] bool has_missing() const;
 };

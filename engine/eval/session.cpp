@@ -1,6 +1,8 @@
 // Loading and running an evaluation.
 #include "engine/eval/session.hpp"
 
+#include <algorithm>
+
 #include "engine/eval/csv.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "engine/eval/match.hpp"
@@ -39,7 +41,7 @@ session prepare(const eval_request& request, file_reader& files) {
   s.loaded = load(kpi_paths, {request.libs, true}, reader);
   s.diags.append(s.loaded.diags);
   s.sources = s.loaded.model.sources;
-  s.actuals = s.loaded.model.actuals;
+  s.actuals = std::move(s.loaded.model.actuals);  // nothing reads them from the model again
   if (!s.loaded.ok()) return s;
   s.params = read_scoring_pack(s.loaded.files, s.loaded.env.units, s.diags);
   for (const auto& path : csv_paths) {
@@ -58,6 +60,30 @@ eval_result run(const session& s) {
   diagnostics input;
   matching m = match_actuals(s.loaded.model, s.actuals, s.sources, input);
   eval_result r = evaluate(*s.params, s.loaded.model, m, s.sources);
+  r.findings.append(input);
+  r.findings.sort();
+  return r;
+}
+
+eval_result run_streamed(const session& s, std::size_t batch, const project_sink& sink) {
+  diagnostics input;
+  matching m = match_actuals(s.loaded.model, s.actuals, s.sources, input);
+  eval_result r;
+  r.pack = s.params->title;
+  r.unmatched = m.orphans;
+  const std::size_t n = s.loaded.model.projects.size();
+  batch = std::max<std::size_t>(1, batch);
+  std::vector<project_result> scored;
+  for (std::size_t first = 0; first < n; first += batch) {
+    const std::size_t last = std::min(n, first + batch);
+    evaluate_range(*s.params, s.loaded.model, m, s.sources, first, last, scored, r.findings);
+    for (const auto& p : scored) {
+      r.streamed.unmatched = r.streamed.unmatched || !p.unmatched.empty();
+      r.streamed.missing = r.streamed.missing || !p.missing.empty();
+    }
+    r.streamed.projects += scored.size();
+    sink(scored, first);
+  }
   r.findings.append(input);
   r.findings.sort();
   return r;

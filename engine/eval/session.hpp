@@ -2,6 +2,7 @@
 // then match and score. Input errors (exit 2) and scoring findings (exit 1) are kept apart.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,14 @@ session prepare(const eval_request& request, file_reader& reader);
 
 // Matches the actuals and scores every project; the session must be ok().
 eval_result run(const session& s);
+
+// Receives scored projects in order: `first` is the index of projects[0] among all projects.
+using project_sink =
+    std::function<void(const std::vector<project_result>& projects, std::size_t first)>;
+// Like run(), `batch` projects at a time: each batch is scored, handed to `sink` and freed, so
+// memory holds one batch of results, not all of them. The returned result has no projects;
+// its `streamed` summary stands in for them (exit_status reads it).
+eval_result run_streamed(const session& s, std::size_t batch, const project_sink& sink);
 
 struct exit_policy {
   bool allow_unmatched = false;
