@@ -22,8 +22,10 @@ struct environment {
 // files[i] is model source i.
 void check_declarations(const std::vector<ast::file>& files, environment& env, diagnostics& diags);
 
-// Pass 2: projects and actuals of every file into `out`, resolved against `env`.
-void check_documents(const std::vector<ast::file>& files, const environment& env, model::model& out,
+// Pass 2: projects and actuals of every file into `out`, resolved against `env`. Consumes
+// their syntax trees: each project and actuals block is left empty once its model is built
+// (a project declared twice keeps its tree), so the trees and the model never peak together.
+void check_documents(std::vector<ast::file>& files, const environment& env, model::model& out,
                      diagnostics& diags);
 
 }  // namespace kpi

@@ -292,7 +292,7 @@ std::size_t indicator_count(const ast::project& p) {
 
 }  // namespace
 
-void check_documents(const std::vector<ast::file>& files, const environment& env, model::model& out,
+void check_documents(std::vector<ast::file>& files, const environment& env, model::model& out,
                      diagnostics& diags) {
   std::map<std::string, model::location> project_names;
   std::map<std::string, model::location> actuals_names;
@@ -308,8 +308,8 @@ void check_documents(const std::vector<ast::file>& files, const environment& env
   out.actuals.reserve(out.actuals.size() + actuals);
   for (std::uint32_t i = 0; i < files.size(); ++i) {
     check_context ctx{diags, files[i].src, i};
-    for (const ast::item& item : files[i].items) {
-      if (const auto* p = std::get_if<ast::project>(&item)) {
+    for (ast::item& item : files[i].items) {
+      if (auto* p = std::get_if<ast::project>(&item)) {
         auto [it, fresh] = project_names.emplace(p->title.text, ctx.at(p->title.range));
         if (!fresh) {
           auto& d = ctx.error(p->title.range,
@@ -325,7 +325,8 @@ void check_documents(const std::vector<ast::file>& files, const environment& env
         project_checker pc{ctx, env, m, {}};
         for (const ast::project_item& pi : p->items) std::visit(pc, pi);
         out.projects.push_back(std::move(m));
-      } else if (const auto* a = std::get_if<ast::actuals>(&item)) {
+        *p = {};  // its tree is several times the size of its text: free it as we go
+      } else if (auto* a = std::get_if<ast::actuals>(&item)) {
         auto [it, fresh] = actuals_names.emplace(a->project.text, ctx.at(a->project.range));
         if (!fresh) {
           auto& d = ctx.error(a->project.range,
@@ -341,6 +342,7 @@ void check_documents(const std::vector<ast::file>& files, const environment& env
         actuals_checker ac{ctx, env, m, {}};
         for (const ast::actuals_item& ai : a->items) std::visit(ac, ai);
         out.actuals.push_back(std::move(m));
+        *a = {};
       }
     }
   }

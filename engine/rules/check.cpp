@@ -70,7 +70,8 @@ test_case_result run_case(const pack_entry& entry, const program& prog, const as
   for (const auto& a : t.actuals_blocks) given.items.emplace_back(a);
   model::model m;
   diagnostics given_diags;
-  check_documents({given}, env, m, given_diags);
+  std::vector<ast::file> given_files{std::move(given)};
+  check_documents(given_files, env, m, given_diags);
   if (given_diags.has_errors()) {
     diags.append(given_diags);
     res.passed = false;
