@@ -166,11 +166,14 @@ std::string column_role(std::string name) {
 
 }  // namespace
 
-std::vector<csv_record> split_csv(const source_ptr& src, diagnostics& diags) {
-  std::string_view t = src->text();
-  std::size_t i = t.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  std::vector<csv_record> out;
-  csv_record rec;
+csv_reader::csv_reader(source_ptr src, diagnostics& diags)
+    : src_(std::move(src)), diags_(diags), at_(src_->text().starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
+
+bool csv_reader::next(csv_record& rec) {
+  rec.clear();
+  std::string_view t = src_->text();
+  std::size_t i = at_;
+  if (i >= t.size()) return false;
   csv_field f{"", static_cast<std::uint32_t>(i), false};
   auto end_field = [&](std::size_t next) {
     rec.push_back(std::move(f));
@@ -183,51 +186,73 @@ std::vector<csv_record> split_csv(const source_ptr& src, diagnostics& diags) {
       f.quoted = true;
       f.offset = static_cast<std::uint32_t>(i);
       for (;;) {
-        if (i >= t.size()) {
-          diags.error(src, {static_cast<std::uint32_t>(open), static_cast<std::uint32_t>(open + 1)},
-                      {"unterminated quoted field (missing closing \")",
-                       "带引号的字段未结束（缺少右引号 \"）"});
-          return out;
+        std::size_t q = t.find('"', i);
+        if (q == std::string_view::npos) {
+          diags_.error(src_,
+                       {static_cast<std::uint32_t>(open), static_cast<std::uint32_t>(open + 1)},
+                       {"unterminated quoted field (missing closing \")",
+                        "带引号的字段未结束（缺少右引号 \"）"});
+          at_ = t.size();
+          rec.clear();
+          return false;
         }
-        if (t[i] == '"' && i + 1 < t.size() && t[i + 1] == '"')
-          f.text += '"', i += 2;
-        else if (t[i] == '"') {
+        f.text.append(t.substr(i, q - i));
+        i = q + 1;
+        if (i < t.size() && t[i] == '"') {  // "" is one quote
+          f.text += '"';
           ++i;
+        } else {
           break;
-        } else
-          f.text += t[i++];
+        }
       }
       continue;
     }
-    if (c == ',')
+    if (c == ',') {
       end_field(++i);
-    else if (c == '\n' || c == '\r') {
+    } else if (c == '\n' || c == '\r') {
       i += (c == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
       end_field(i);
-      out.push_back(std::move(rec));
-      rec.clear();
-    } else
-      f.text += t[i++];
+      at_ = i;
+      return true;
+    } else {
+      // A run of plain characters at once; a quote inside an unquoted field is text.
+      std::size_t j = i + 1;
+      while (j < t.size() && t[j] != ',' && t[j] != '\n' && t[j] != '\r' && t[j] != '"') ++j;
+      f.text.append(t.substr(i, j - i));
+      i = j;
+    }
   }
+  at_ = i;
   if (!f.text.empty() || f.quoted || !rec.empty()) {
     end_field(i);
-    out.push_back(std::move(rec));
+    return true;
   }
+  return false;
+}
+
+std::vector<csv_record> split_csv(const source_ptr& src, diagnostics& diags) {
+  std::vector<csv_record> out;
+  csv_reader reader(src, diags);
+  csv_record rec;
+  while (reader.next(rec)) out.push_back(std::move(rec));
   return out;
 }
 
 std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::uint32_t file,
                                                    const environment& env, diagnostics& diags) {
   std::vector<model::actuals_block> blocks;
-  auto records = split_csv(src, diags);
   auto blank = [](const csv_record& r) {
     return std::all_of(r.begin(), r.end(), [](const csv_field& f) {
       return f.text.find_first_not_of(" \t") == std::string::npos;
     });
   };
-  auto first = std::find_if_not(records.begin(), records.end(), blank);
+  csv_reader records(src, diags);
+  csv_record header, row;
+  bool found = false;
+  while (!found && records.next(header)) found = !blank(header);
+  const csv_record* first = &header;
   cell_reader cells{{diags, src, file}, env};
-  if (first == records.end()) {
+  if (!found) {
     diags.error(src, {0, 0},
                 {"empty CSV: expected the header project,indicator,actual[,note]",
                  "CSV 为空：应有表头 project,indicator,actual[,note]"});
@@ -268,14 +293,11 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
                     c_override = column("override"), c_reason = column("override_reason");
   std::unordered_map<std::string, std::size_t> block_of;
   std::size_t last_block = std::string::npos;  // a project's rows usually come together
-  // Each block's indicator names (views into `records`) with the offset of their row, searched
-  // in order; a block of more than 32 rows gets a hash index as well.
-  struct block_rows {
-    std::vector<std::pair<std::string_view, std::uint32_t>> names;
-    std::unordered_map<std::string_view, std::uint32_t> index;
-  };
-  std::vector<block_rows> rows_of;
-  for (auto r = first + 1; r != records.end(); ++r) {
+  // A block's actuals are searched in order for a name given twice; a block of more than 32
+  // rows gets a hash index (name → the row's offset) as well.
+  std::vector<std::unordered_map<std::string, std::uint32_t>> index_of;
+  const csv_record* r = &row;
+  while (records.next(row)) {
     if (blank(*r)) continue;
     auto cell = [&](std::size_t c, std::uint32_t& off) -> std::string {
       if (c == std::string::npos || c >= r->size()) {
@@ -330,21 +352,20 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
         blocks.emplace_back();
         blocks.back().project = project;
         blocks.back().loc = {file, poff};
-        rows_of.emplace_back();
+        index_of.emplace_back();
       }
       bi = last_block = b->second;
     }
-    std::uint32_t unused = 0;
-    std::string_view key = trim((*r)[c_indicator].text, unused);
-    block_rows& rows = rows_of[bi];
+    std::vector<model::actual>& values = blocks[bi].values;
+    auto& index = index_of[bi];
     std::optional<std::uint32_t> first_row;
-    if (rows.index.empty()) {
-      for (const auto& [n, o] : rows.names)
-        if (n == key) {
-          first_row = o;
+    if (index.empty()) {
+      for (const auto& v : values)
+        if (v.indicator == name) {
+          first_row = v.loc.offset;
           break;
         }
-    } else if (auto it = rows.index.find(key); it != rows.index.end()) {
+    } else if (auto it = index.find(name); it != index.end()) {
       first_row = it->second;
     }
     if (first_row) {
@@ -354,12 +375,11 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       d.notes.push_back({src, cells.at(*first_row, 1), {"first given here", "首次出现于此"}});
       continue;
     }
-    rows.names.emplace_back(key, ioff);
-    if (!rows.index.empty())
-      rows.index.emplace(key, ioff);
-    else if (rows.names.size() > 32)
-      for (const auto& [n, o] : rows.names) rows.index.emplace(n, o);
-    blocks[bi].values.push_back(std::move(a));
+    values.push_back(std::move(a));
+    if (!index.empty())
+      index.emplace(name, ioff);
+    else if (values.size() > 32)
+      for (const auto& v : values) index.emplace(v.indicator, v.loc.offset);
   }
   return blocks;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
@@ -20,7 +21,20 @@ struct csv_field {
 };
 using csv_record = std::vector<csv_field>;
 
-// RFC 4180 records; an unterminated quote is an error at the quote.
+// RFC 4180 records one at a time, in the file's order: memory holds one record, not the file's.
+class csv_reader {
+ public:
+  csv_reader(source_ptr src, diagnostics& diags);
+  // The next record into `rec`; false at the end, or at an unterminated quote (an error there).
+  bool next(csv_record& rec);
+
+ private:
+  source_ptr src_;
+  diagnostics& diags_;
+  std::size_t at_;  // where the next record starts
+};
+
+// All the records at once; an unterminated quote is an error at the quote.
 std::vector<csv_record> split_csv(const source_ptr& src, diagnostics& diags);
 
 // The rows as actuals blocks, one per project in order of first appearance. `file` is the
