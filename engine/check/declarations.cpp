@@ -44,8 +44,8 @@ struct declaration_checker {
                          hint ? fmt::format("（是否为 '{}'？）", *hint) : "", u.dimension->text)});
         return;
       }
-      env.units.add_unit(
-          {name, u.dimension->text, name, decimal::from_int(1), ctx.at(u.unit.range)});
+      env.units.add_unit({istr(name), istr(u.dimension->text), istr(name), decimal::from_int(1),
+                          ctx.at(u.unit.range)});
       return;
     }
     const ast::quantity& def = *u.definition;
@@ -71,7 +71,8 @@ struct declaration_checker {
       ctx.error(def.num.range, {"factor too large to keep exact", "换算系数过大，无法保持精确"});
       return;
     }
-    env.units.add_unit({name, of->dimension, of->base, factor->normalized(), ctx.at(u.unit.range)});
+    env.units.add_unit(
+        {istr(name), of->dimension, of->base, factor->normalized(), ctx.at(u.unit.range)});
   }
 
   void operator()(const ast::scale_decl& s) const {
@@ -97,7 +98,7 @@ struct declaration_checker {
         ctx.note(diag, prev->loc, sources, {"first declared here", "首次声明于此"});
         continue;
       }
-      env.terms.add({term.text, t.term_class.text, ctx.at(term.range)});
+      env.terms.add({term.text, istr(t.term_class.text), ctx.at(term.range)});
     }
   }
 

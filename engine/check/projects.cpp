@@ -88,9 +88,11 @@ struct project_checker {
     }
   }
 
-  void operator()(const ast::group& g) { walk(g, 1, g.label.text); }
+  void operator()(const ast::group& g) { walk(g, 1, istr(g.label.text)); }
 
-  void walk(const ast::group& g, int depth, const std::string& level1) {
+  // Group names are interned once per group, not once per indicator.
+  void walk(const ast::group& g, int depth, istr level1) {
+    const istr level2 = depth == 2 ? istr(g.label.text) : istr();
     for (const ast::group_item& item : g.items) {
       if (const auto* sub = std::get_if<ast::group>(&item.node)) {
         if (depth >= 2) {
@@ -105,12 +107,12 @@ struct project_checker {
         }
         walk(*sub, depth + 1, level1);
       } else {
-        indicator(std::get<ast::indicator>(item.node), level1, depth == 2 ? g.label.text : "");
+        indicator(std::get<ast::indicator>(item.node), level1, level2);
       }
     }
   }
 
-  void indicator(const ast::indicator& ind, const std::string& level1, const std::string& level2) {
+  void indicator(const ast::indicator& ind, istr level1, istr level2) {
     model::indicator m;
     m.level1 = level1;
     m.level2 = level2;

@@ -6,7 +6,7 @@ namespace kpi {
 
 std::optional<model::amount> resolve_quantity(const check_context& ctx, const environment& env,
                                               const ast::quantity& q) {
-  if (!q.unit) return model::amount{q.num.value, "", q.num.value.normalized(), "", ""};
+  if (!q.unit) return model::amount{q.num.value, {}, q.num.value.normalized(), {}, {}};
   const std::string& u = q.unit->text;
   auto def = env.units.resolve(u);
   if (!def) {

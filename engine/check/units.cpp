@@ -34,7 +34,7 @@ std::optional<unit_def> unit_table::resolve(const std::string& name) const {
     if (rest == nullptr) continue;
     auto f = rest->factor.mul(factor);
     if (!f) return std::nullopt;
-    return unit_def{name, rest->dimension, rest->base, *f, rest->loc};
+    return unit_def{istr(name), rest->dimension, rest->base, *f, rest->loc};
   }
   return std::nullopt;
 }
@@ -58,7 +58,9 @@ std::optional<model::amount> to_amount(const decimal& value, const std::string& 
                                        const unit_def& def) {
   auto base = value.mul(def.factor);
   if (!base) return std::nullopt;
-  return model::amount{value, written_unit, base->normalized(), def.base, def.dimension};
+  // Written as declared (or as resolved, 万元) in nearly every case: no lookup then.
+  istr written = def.name == written_unit ? def.name : istr(written_unit);
+  return model::amount{value, written, base->normalized(), def.base, def.dimension};
 }
 
 }  // namespace kpi

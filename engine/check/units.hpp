@@ -14,9 +14,9 @@
 namespace kpi {
 
 struct unit_def {
-  std::string name;
-  std::string dimension;
-  std::string base;  // the base unit this one is a multiple of
+  istr name;
+  istr dimension;
+  istr base;  // the base unit this one is a multiple of
   decimal factor;    // 1 unit = factor × base
   model::location loc;
 };
@@ -28,8 +28,8 @@ class unit_table {
   }
   [[nodiscard]] const model::location* find_dimension(const std::string& name) const;
   void add_unit(unit_def def) {
-    order_.push_back(def.name);
-    units_.emplace(def.name, std::move(def));
+    order_.push_back(def.name.str());
+    units_.emplace(def.name.str(), std::move(def));
   }
   void add_scale(const std::string& prefix, decimal factor, model::location loc);
   [[nodiscard]] const unit_def* find_declared(const std::string& name) const;

@@ -6,13 +6,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/intern.hpp"
 #include "engine/model/model.hpp"
 
 namespace kpi {
 
 struct term_def {
   std::string term;
-  std::string term_class;  // vague, state, grade, placeholder, or a user's own class
+  istr term_class;  // vague, state, grade, placeholder, or a user's own class
   model::location loc;
 };
 

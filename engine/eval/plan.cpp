@@ -76,7 +76,7 @@ project_plan plan_project(const scoring_params& p, const model::project& project
   std::vector<std::vector<std::size_t>> members(p.groups.size());
   for (std::size_t i = 0; i < inds.size(); ++i) {
     std::string label =
-        inds[i].level1 == "成本指标" && !p.cost_group.empty() ? p.cost_group : inds[i].level1;
+        inds[i].level1 == "成本指标" && !p.cost_group.empty() ? p.cost_group : inds[i].level1.str();
     auto g = std::find_if(p.groups.begin(), p.groups.end(), [&](const group_weight& gw) {
       return gw.name == label ||
              std::find(gw.aliases.begin(), gw.aliases.end(), label) != gw.aliases.end();

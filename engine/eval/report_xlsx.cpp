@@ -85,8 +85,8 @@ void project_sheet(lxw_workbook* wb, const project_result& p, std::set<std::stri
   for (int c = 0; c < 8; ++c) w.str(5, c, grid[c], head);
   int r = 6;
   for (const auto& i : p.indicators) {
-    w.str(r, 0, i.ind->level1);
-    w.str(r, 1, i.ind->level2);
+    w.str(r, 0, i.ind->level1.str());
+    w.str(r, 1, i.ind->level2.str());
     w.str(r, 2, i.ind->name);
     w.str(r, 3, i.target);
     w.str(r, 4, i.actual.empty() ? "（缺）" : i.actual);

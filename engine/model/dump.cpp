@@ -55,7 +55,7 @@ void indicator_json(json_out& j, const model::model& m, const model::indicator& 
   } else {
     j.field("kind", "qualitative");
     j.field("value", ind.text);
-    j.field("term_class", ind.term_class.empty() ? "text" : ind.term_class);
+    j.field("term_class", ind.term_class.empty() ? std::string_view("text") : ind.term_class);
   }
   if (ind.weight) j.field("weight", ind.weight->to_string());
   put_position(j, m, ind.loc);
@@ -187,7 +187,7 @@ void dump_text(const model::model& m, const std::function<void(std::string_view)
     for (const auto& ind : p.indicators) {
       std::string target;
       if (ind.k == model::kind::qualitative) {
-        target = fmt::format("{} [{}]", ind.text, ind.term_class.empty() ? "text" : ind.term_class);
+        target = fmt::format("{} [{}]", ind.text, ind.term_class.empty() ? std::string_view("text") : ind.term_class.view());
       } else if (ind.deadline) {
         target = fmt::format("{} {}", model::op_text(ind.o), ind.deadline->to_string());
       } else if (ind.target_high) {

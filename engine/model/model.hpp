@@ -10,6 +10,7 @@
 
 #include "engine/base/date.hpp"
 #include "engine/base/decimal.hpp"
+#include "engine/base/intern.hpp"
 #include "engine/base/source.hpp"
 
 namespace kpi::model {
@@ -28,15 +29,15 @@ std::string_view op_text(op o);
 // A number with its unit, also converted to the unit's base.
 struct amount {
   decimal value;       // as written
-  std::string unit;    // as written; empty when none was given
+  istr unit;           // as written; empty when none was given
   decimal base_value;  // in base_unit
-  std::string base_unit;
-  std::string dimension;  // currency, ratio, count, …; empty without a unit
+  istr base_unit;
+  istr dimension;  // currency, ratio, count, …; empty without a unit
 };
 
 struct indicator {
-  std::string level1;  // 一级指标, e.g. 成本指标
-  std::string level2;  // 二级指标, e.g. 经济成本指标; empty when written directly under level1
+  istr level1;  // 一级指标, e.g. 成本指标
+  istr level2;  // 二级指标, e.g. 经济成本指标; empty when written directly under level1
   std::string name;  // 三级指标
   kind k = kind::qualitative;
   op o = op::none;
@@ -44,7 +45,7 @@ struct indicator {
   std::optional<amount> target_high;  // between: the high end
   std::optional<date> deadline;       // quantitative date target: `<= 2024-06-30`
   std::string text;                   // qualitative: the term or free text
-  std::string term_class;             // vague / state / grade / placeholder; empty for free text
+  istr term_class;                    // vague / state / grade / placeholder; empty for free text
   std::optional<decimal> weight;      // 分值, when given
   location loc;
 };
@@ -78,7 +79,7 @@ struct actual {
   std::optional<amount> value;            // quantity
   std::optional<date> when;               // date
   std::string text;                       // grade term or free text
-  std::string term_class;                 // for a grade term
+  istr term_class;                        // for a grade term
   std::optional<decimal> share;           // `部分达成 75 %`: 75
   std::string because;                    // 偏差原因; empty when none
   std::optional<decimal> override_score;  // an assessor's score in place of the computed one

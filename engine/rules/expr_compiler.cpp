@@ -578,11 +578,11 @@ class compiler {
     n.k = node_kind::convert;
     n.kids = {l.n};
     n.factor = def.factor;
-    n.unit = def.name;
-    n.base = def.base;
+    n.unit = def.name.str();
+    n.base = def.base.str();
     n.text = expr_text(e);
     // The result keeps the base unit for comparisons; `unit` names the unit it is shown in.
-    return {std::make_shared<const node>(std::move(n)), stype::number, def.base};
+    return {std::make_shared<const node>(std::move(n)), stype::number, def.base.str()};
   }
 };
 

@@ -1,19 +1,10 @@
 #include "engine/rules/value.hpp"
 
-#include <mutex>
-#include <unordered_set>
-
 #include <fmt/format.h>
 
 namespace kpi::rules {
 
-std::string_view intern(std::string_view s) {
-  static std::mutex lock;
-  // Never freed: views into it stay valid for the whole run (node-based: elements never move).
-  static auto* pool = new std::unordered_set<std::string>;
-  std::lock_guard<std::mutex> guard(lock);
-  return *pool->emplace(s).first;
-}
+std::string_view intern(std::string_view s) { return istr(s).view(); }
 
 value interned(const value& v) {
   value x = v;

@@ -77,7 +77,7 @@ struct value {
   [[nodiscard]] std::size_t list_size() const { return items ? items->size() : 0; }
 };
 
-// Text that lives as long as the process: the constants of compiled packs. Thread-safe.
+// Text that lives as long as the process (the pool of istr): the constants of compiled packs.
 std::string_view intern(std::string_view s);
 
 // A value whose text is all intern()ed, so it can outlive what it was made from.
