@@ -1,11 +1,13 @@
 #include "engine/rules/runtime.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "engine/base/utf8.hpp"
 #include "engine/format/expr_text.hpp"
+#include "engine/load/parallel.hpp"
 
 namespace kpi::rules {
 namespace {
@@ -606,22 +608,34 @@ void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
 
 std::vector<finding> run(const program& p, const model::model& m, const limits& lim,
                          bool want_explain) {
-  std::vector<finding> out;
-  for (const auto& proj : m.projects) {
-    frame f;
-    f.project = &proj;
-    for (const auto& r : p.rules) {
-      if (r.each == scope::project) {
-        f.item = nullptr;
-        apply(r, f, lim, want_explain, out);
-      } else {
-        for (const auto& ind : proj.indicators) {
-          f.item = &ind;
+  // Projects are independent and rules read nothing but the model: each chunk of projects
+  // runs on its own thread into its own list, joined in chunk order, so the findings are the
+  // same, in the same order, for any number of jobs.
+  const std::size_t n = m.projects.size();
+  const std::size_t chunks = std::min<std::size_t>(jobs(), n / 64 + 1);
+  std::vector<std::vector<finding>> found(chunks);
+  parallel_chunks(n, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
+    std::vector<finding>& out = found[c];
+    for (std::size_t i = b; i < e; ++i) {
+      frame f;
+      f.project = &m.projects[i];
+      for (const auto& r : p.rules) {
+        if (r.each == scope::project) {
+          f.item = nullptr;
           apply(r, f, lim, want_explain, out);
+        } else {
+          for (const auto& ind : m.projects[i].indicators) {
+            f.item = &ind;
+            apply(r, f, lim, want_explain, out);
+          }
         }
       }
     }
-  }
+  });
+  std::vector<finding> out = std::move(found[0]);
+  for (std::size_t c = 1; c < chunks; ++c)
+    out.insert(out.end(), std::make_move_iterator(found[c].begin()),
+               std::make_move_iterator(found[c].end()));
   return out;
 }
 
