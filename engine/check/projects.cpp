@@ -1,12 +1,17 @@
 // Pass 2 of the checker: projects (targets) and actuals blocks into the model.
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "engine/check/checker.hpp"
 #include "engine/check/context.hpp"
 #include "engine/check/quantities.hpp"
+#include "engine/load/parallel.hpp"
 
 namespace kpi {
 namespace {
@@ -296,58 +301,85 @@ std::size_t indicator_count(const ast::project& p) {
 
 void check_documents(std::vector<ast::file>& files, const environment& env, model::model& out,
                      diagnostics& diags) {
-  std::map<std::string, model::location> project_names;
-  std::map<std::string, model::location> actuals_names;
+  for (const auto& f : files) out.sources.push_back(f.src);
+
+  // In order: every project and actuals block, and whether its name came before. Names are
+  // the only thing blocks share; once they are settled each block is checked on its own.
+  struct block {
+    std::uint32_t file;
+    ast::item* item;
+    std::optional<model::location> first;  // set: declared twice, this is the second
+    std::size_t slot;                       // index in out.projects or out.actuals
+  };
+  std::vector<block> blocks;
+  std::unordered_map<std::string_view, model::location> project_names, actuals_names;
+  const std::size_t first_project = out.projects.size(), first_actuals = out.actuals.size();
   std::size_t projects = 0, actuals = 0;
-  for (const auto& f : files) {
-    out.sources.push_back(f.src);
-    for (const ast::item& item : f.items) {
-      projects += std::holds_alternative<ast::project>(item);
-      actuals += std::holds_alternative<ast::actuals>(item);
-    }
-  }
-  out.projects.reserve(out.projects.size() + projects);
-  out.actuals.reserve(out.actuals.size() + actuals);
   for (std::uint32_t i = 0; i < files.size(); ++i) {
     check_context ctx{diags, files[i].src, i};
     for (ast::item& item : files[i].items) {
-      if (auto* p = std::get_if<ast::project>(&item)) {
-        auto [it, fresh] = project_names.emplace(p->title.text, ctx.at(p->title.range));
-        if (!fresh) {
+      const ast::name* title = nullptr;
+      bool is_project = false;
+      if (const auto* p = std::get_if<ast::project>(&item)) {
+        title = &p->title;
+        is_project = true;
+      } else if (const auto* a = std::get_if<ast::actuals>(&item)) {
+        title = &a->project;
+      } else {
+        continue;
+      }
+      auto& names = is_project ? project_names : actuals_names;
+      auto [it, fresh] = names.emplace(title->text, ctx.at(title->range));
+      std::size_t& count = is_project ? projects : actuals;
+      blocks.push_back({i, &item, fresh ? std::nullopt : std::optional(it->second),
+                        fresh ? count++ : 0});
+    }
+  }
+  out.projects.resize(first_project + projects);
+  out.actuals.resize(first_actuals + actuals);
+
+  // Each chunk of blocks on its own thread with its own messages, joined in order: the same
+  // model and the same messages in the same order for any number of jobs.
+  const std::size_t chunks = std::min<std::size_t>(jobs(), blocks.size() / 64 + 1);
+  std::vector<diagnostics> found(chunks);
+  parallel_chunks(blocks.size(), chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k) {
+      const block& bl = blocks[k];
+      check_context ctx{found[c], files[bl.file].src, bl.file};
+      if (auto* p = std::get_if<ast::project>(bl.item)) {
+        if (bl.first) {
           auto& d = ctx.error(p->title.range,
                               {fmt::format("project '{}' is declared twice", p->title.text),
                                fmt::format("项目 '{}' 重复申报", p->title.text)});
-          ctx.note(d, it->second, out.sources, {"first declared here", "首次申报于此"});
+          ctx.note(d, *bl.first, out.sources, {"first declared here", "首次申报于此"});
           continue;
         }
-        model::project m;
+        model::project& m = out.projects[first_project + bl.slot];
         m.name = p->title.text;
         m.loc = ctx.at(p->range);
         m.indicators.reserve(indicator_count(*p));
         project_checker pc{ctx, env, m, {}};
         for (const ast::project_item& pi : p->items) std::visit(pc, pi);
-        out.projects.push_back(std::move(m));
         *p = {};  // its tree is several times the size of its text: free it as we go
-      } else if (auto* a = std::get_if<ast::actuals>(&item)) {
-        auto [it, fresh] = actuals_names.emplace(a->project.text, ctx.at(a->project.range));
-        if (!fresh) {
+      } else if (auto* a = std::get_if<ast::actuals>(bl.item)) {
+        if (bl.first) {
           auto& d = ctx.error(a->project.range,
                               {fmt::format("actuals for '{}' are given twice", a->project.text),
                                fmt::format("项目 '{}' 的实际完成值重复出现", a->project.text)});
-          ctx.note(d, it->second, out.sources, {"first given here", "首次出现于此"});
+          ctx.note(d, *bl.first, out.sources, {"first given here", "首次出现于此"});
           continue;
         }
-        model::actuals_block m;
+        model::actuals_block& m = out.actuals[first_actuals + bl.slot];
         m.project = a->project.text;
         m.loc = ctx.at(a->range);
         m.values.reserve(a->items.size());
         actuals_checker ac{ctx, env, m, {}};
         for (const ast::actuals_item& ai : a->items) std::visit(ac, ai);
-        out.actuals.push_back(std::move(m));
         *a = {};
       }
     }
-  }
+  });
+  for (const auto& d : found) diags.append(d);
 }
 
 }  // namespace kpi

@@ -78,5 +78,28 @@ TEST_F(Jobs, ASyntaxErrorIsReportedAsInOnePass) {
   EXPECT_EQ(one.err, two.err);
 }
 
+TEST_F(Jobs, CheckerMessagesComeInTheSameOrder) {
+  // Projects declared twice, unknown units and a bad date spread over the file: the checker
+  // splits the projects among threads; its messages must read as with one.
+  std::string kpi, csv;
+  bench::generate(1000, 11, kpi, csv);
+  std::size_t at = 0;
+  for (int k = 0; k < 40 && (at = kpi.find(" 万元", at + 200000 / 40)) != std::string::npos; ++k)
+    kpi.replace(at, 7, k % 2 ? " 万圆" : " 斤");
+  const std::size_t begin = kpi.find("project \""), end = kpi.find("\nproject \"", begin);
+  const std::string first = kpi.substr(begin, end - begin);
+  kpi += "\n" + first + "\n";
+  kpi.insert(kpi.find("\nproject \"", kpi.size() / 3), "\n" + first + "\n");
+  std::ofstream(*dir_ / "messy.kpi", std::ios::binary) << kpi;
+  auto one = run_kpi("--lang en check --jobs 1 " + path("messy.kpi"));
+  auto two = run_kpi("--lang en check --jobs 2 " + path("messy.kpi"));
+  EXPECT_EQ(one.code, 2);
+  EXPECT_NE(one.err.find("is declared twice"), std::string::npos) << one.err.substr(0, 2000);
+  EXPECT_NE(one.err.find("unknown unit"), std::string::npos) << one.err.substr(0, 2000);
+  EXPECT_EQ(one.code, two.code);
+  EXPECT_TRUE(one.err == two.err) << "stderr differs";
+  EXPECT_TRUE(one.out == two.out) << "stdout differs";
+}
+
 }  // namespace
 }  // namespace kpi
