@@ -22,7 +22,9 @@ foreach(src ${KPI_FUZZ_SOURCES})
   target_link_libraries(${name} PRIVATE kpi_engine)
   target_compile_definitions(${name} PRIVATE KPI_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   target_link_options(${name} PRIVATE -fsanitize=fuzzer)
-  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+  # Created before CMakeLists.txt sets CMAKE_CXX_STANDARD: the headers need C++20 as well.
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}
+                                           CXX_STANDARD 20 CXX_STANDARD_REQUIRED ON)
   list(APPEND KPI_FUZZ_TARGETS ${name})
 endforeach()
 add_custom_target(fuzz_targets DEPENDS ${KPI_FUZZ_TARGETS})
