@@ -19,18 +19,25 @@ using namespace tao::pegtl;  // NOLINT: grammar rules read best unqualified
 // and the formatter's blank lines agree on that.
 struct line_break : sor<one<'\n'>, one<'\r'>> {};
 struct comment : seq<one<'#'>, until<at<sor<line_break, eof>>>> {};
-struct blank : sor<one<' ', '\t'>, pegtl::utf8::one<0x3000, 0xFEFF>> {};
+// A space, a tab, an ideographic space (U+3000) or a stray BOM (U+FEFF), the last two matched
+// as their UTF-8 bytes: this rule is tried before every token, mostly on CJK text, and
+// decoding a code point there just to reject it was the parser's largest cost.
+struct blank : sor<one<' ', '\t'>, pegtl::ascii::string<'\xE3', '\x80', '\x80'>,
+                   pegtl::ascii::string<'\xEF', '\xBB', '\xBF'>> {};
 struct ws : star<sor<blank, line_break, comment>> {};
 struct sp : star<blank> {};
 
 // ---- identifiers and keywords ---------------------------------------------------------------
 
-// Characters that end an identifier besides ASCII punctuation: typographic quotes, full-width
-// operators, parentheses and the percent signs, which are tokens of their own.
-struct ident_stop : pegtl::utf8::one<0x3000, 0xFEFF, 0x201C, 0x201D, 0xFF02, 0x2265, 0x2264, 0x2267,
-                                     0x2266, 0x2A7E, 0x2A7D, 0xFF1D, 0xFF1E, 0xFF1C, 0xFF08, 0xFF09,
-                                     0xFF05, 0x2030, 0xFF5B, 0xFF5D> {};
-struct wide_char : seq<not_at<ident_stop>, pegtl::utf8::range<0x80, 0x10FFFF>> {};
+// A non-ASCII character of an identifier: any code point from U+0080 except those that end an
+// identifier besides ASCII punctuation (spaces, typographic quotes, full-width operators,
+// parentheses and the percent signs, which are tokens of their own). The first byte says
+// whether it is ASCII; the code point is then decoded once (a `not_at<stops>` before a `range`
+// decoded it twice, on every character of every Chinese name).
+struct wide_char : seq<at<ascii::not_range<'\0', '\x7F'>>,
+                       pegtl::utf8::not_one<0x3000, 0xFEFF, 0x201C, 0x201D, 0xFF02, 0x2265, 0x2264,
+                                            0x2267, 0x2266, 0x2A7E, 0x2A7D, 0xFF1D, 0xFF1E, 0xFF1C,
+                                            0xFF08, 0xFF09, 0xFF05, 0x2030, 0xFF5B, 0xFF5D>> {};
 struct ident_char : sor<ascii::alpha, one<'_'>, wide_char> {};
 // `进一步提升`, `万元`, `currency`, `mass2`: a word that starts with a letter or a CJK character.
 // Digits may follow an ASCII start only, so that `部分达成75%` reads as a grade and a share.
