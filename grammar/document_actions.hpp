@@ -13,8 +13,10 @@ namespace kpi::parse_detail {
 namespace pegtl = tao::pegtl;
 
 inline std::string unescape(std::string_view quoted) {
-  std::string out;
   std::string_view body = quoted.substr(1, quoted.size() - 2);
+  if (body.find('\\') == std::string_view::npos) return std::string(body);  // nearly always
+  std::string out;
+  out.reserve(body.size());
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (body[i] == '\\' && i + 1 < body.size()) {
       char c = body[++i];

@@ -23,6 +23,16 @@ std::string meaning(const std::string& target) {
   return dump_text(r.model);
 }
 
+TEST(Parse, StringEscapesAreUnescapedAndPlainStringsKeptAsWritten) {
+  auto r = load_text(
+      "project \"甲\\\"乙\\\\丙\" {\n  goal \"一\\n二\\t三\"\n"
+      "  产出指标 { 数量指标 { \"培训人次\" >= 10 人次 } }\n}\n");
+  ASSERT_TRUE(r.ok()) << rendered(r);
+  EXPECT_EQ(r.model.projects[0].name, "甲\"乙\\丙");
+  EXPECT_EQ(r.model.projects[0].goal, "一\n二\t三");
+  EXPECT_EQ(r.model.projects[0].indicators[0].name, "培训人次");
+}
+
 TEST(Parse, EveryGreaterOrEqualSpellingReadsTheSame) {
   std::string expected = meaning(">= 95.00 %");
   for (const char* s :
