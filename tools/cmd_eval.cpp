@@ -53,13 +53,26 @@ command eval_command() {
         print_diagnostics(s.diags, common);
         if (!s.ok()) return exit_bad_input;
         s.params->explain = o->explain && o->format == "text";
-        if (o->format == "json" && o->output.empty()) {  // streamed: any size in little memory
-          eval::json_writer w([](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stdout); });
-          eval::eval_result& r = keep_until_exit(eval::run_streamed(
-              s, 4096, [&w](const auto& batch, std::size_t first) { w.projects(batch, first); }));
-          w.finish(r);
-          print_diagnostics(r.findings, common);
-          return eval::exit_status(r, o->policy);
+        if (o->format == "json") {  // scored and written a batch at a time: little memory
+          eval::eval_result* r = nullptr;
+          auto produce = [&](const file_reader::put_fn& put) {
+            eval::json_writer w(put);
+            r = &keep_until_exit(eval::run_streamed(
+                s, 4096, [&w](const auto& batch, std::size_t first) { w.projects(batch, first); }));
+            w.finish(*r);
+          };
+          std::string error;
+          bool written = true;
+          if (o->output.empty())
+            produce([](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stdout); });
+          else
+            written = reader.write_streamed(o->output, produce, error);
+          if (r != nullptr) print_diagnostics(r->findings, common);
+          if (!written) {
+            std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
+            return exit_bad_input;
+          }
+          return eval::exit_status(*r, o->policy);
         }
         eval::eval_result& r = keep_until_exit(eval::run(s));
         print_diagnostics(r.findings, common);
@@ -71,8 +84,7 @@ command eval_command() {
           }
           return eval::exit_status(r, o->policy);
         }
-        out = o->format == "json"   ? eval::report_json(r)
-              : o->format == "csv"  ? eval::report_csv(r)
+        out = o->format == "csv"    ? eval::report_csv(r)
               : o->format == "html" ? eval::report_html(r, common.language())
                                     : eval::report_text(r, common.language(), o->explain);
         if (o->output.empty())

@@ -24,6 +24,10 @@ class embedded_pack_reader final : public file_reader {
   bool write(const std::string& path, const std::string& text, std::string& error) override {
     return next_.write(path, text, error);
   }
+  bool write_streamed(const std::string& path, const std::function<void(const put_fn&)>& produce,
+                      std::string& error) override {
+    return next_.write_streamed(path, produce, error);
+  }
 
  private:
   file_reader& next_;

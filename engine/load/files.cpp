@@ -49,7 +49,22 @@ std::optional<std::string> disk_reader::read(const std::string& path, std::strin
   return text;
 }
 
+bool file_reader::write_streamed(const std::string& path,
+                                 const std::function<void(const put_fn&)>& produce,
+                                 std::string& error) {
+  std::string text;
+  produce([&text](std::string_view piece) { text += piece; });
+  return write(path, text, error);
+}
+
 bool disk_reader::write(const std::string& path, const std::string& text, std::string& error) {
+  return write_streamed(
+      path, [&text](const put_fn& put) { put(text); }, error);
+}
+
+bool disk_reader::write_streamed(const std::string& path,
+                                 const std::function<void(const put_fn&)>& produce,
+                                 std::string& error) {
   // Only regular files are replaced (never a device such as /dev/full).
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
@@ -61,8 +76,19 @@ bool disk_reader::write(const std::string& path, const std::string& text, std::s
   std::string tmp = path + ".kpi-tmp";
   {
     std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(tmp.c_str(), "wb"), &std::fclose);
-    if (!f || std::fwrite(text.data(), 1, text.size(), f.get()) != text.size()) {
+    if (!f) {
       error = std::strerror(errno);
+      return false;
+    }
+    int failed = 0;  // the first errno of a short write; later pieces are not written
+    produce([&](std::string_view piece) {
+      if (failed == 0 && std::fwrite(piece.data(), 1, piece.size(), f.get()) != piece.size())
+        failed = errno != 0 ? errno : EIO;
+    });
+    if (failed == 0 && std::fflush(f.get()) != 0) failed = errno != 0 ? errno : EIO;
+    if (failed != 0) {
+      error = std::strerror(failed);
+      f.reset();
       std::remove(tmp.c_str());
       return false;
     }

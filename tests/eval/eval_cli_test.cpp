@@ -94,6 +94,29 @@ TEST(EvalCli, UnmatchedAndMissingAreListedAndExitOne) {
       0);
 }
 
+TEST(EvalCli, JsonToAFileIsTheSameAsToStdout) {
+  // Written a batch at a time into a sibling file, renamed into place when complete.
+  const std::string args = "eval --format json examples/targets.kpi examples/actuals.csv";
+  auto to_stdout = run_kpi(args);
+  std::string out = temp_file("report.json", "old contents");
+  auto to_file = run_kpi(args + " -o " + out);
+  EXPECT_EQ(to_file.code, to_stdout.code) << to_file.err;
+  EXPECT_EQ(to_file.out, "");
+  EXPECT_EQ(to_file.err, to_stdout.err);  // the same findings
+  std::ifstream in(out, std::ios::binary);
+  std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(written, to_stdout.out);
+  EXPECT_FALSE(std::filesystem::exists(out + ".kpi-tmp"));
+
+  auto nowhere = run_kpi(args + " -o /nonexistent-dir/report.json");
+  EXPECT_EQ(nowhere.code, 2);
+  EXPECT_NE(nowhere.err.find("cannot write /nonexistent-dir/report.json"), std::string::npos)
+      << nowhere.err;
+  auto device = run_kpi(args + " -o /dev/full");
+  EXPECT_EQ(device.code, 2);
+  EXPECT_NE(device.err.find("not a regular file"), std::string::npos) << device.err;
+}
+
 TEST(EvalCli, XlsxHoldsTheJsonFigures) {
   std::string xlsx = temp_file("r.xlsx", "");
   auto r = run_kpi("eval --format xlsx -o " + xlsx + " " + putuo);
