@@ -119,7 +119,11 @@ std::string print(const ast::expr& e, int context) {
             return "not " + print(*n.operand, p_not);
           }
           own = p_unary;
-          return "-" + print(*n.operand, p_unary);
+          // `-` right before a number would read back as the number's own sign: `-(-0)` printed
+          // `--0` reads as `-(-0)`… but `-(0)` printed `-0` reads as the literal -0, which
+          // prints as `0`. A space keeps the minus an operator.
+          const bool literal = std::holds_alternative<ast::number_lit>(n.operand->node);
+          return (literal ? "- " : "-") + print(*n.operand, p_unary);
         } else {
           own = prec_of(n.op);
           // Left-associative: the right operand of an equal-strength operator needs parentheses.
