@@ -7,6 +7,7 @@
 #pragma once
 
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
 
 namespace kpi::grammar {
 
@@ -18,14 +19,58 @@ using namespace tao::pegtl;  // NOLINT: grammar rules read best unqualified
 // LF, CR and CRLF (a CR, then an LF) all end a line: a comment, a position (engine/base/source)
 // and the formatter's blank lines agree on that.
 struct line_break : sor<one<'\n'>, one<'\r'>> {};
-struct comment : seq<one<'#'>, until<at<sor<line_break, eof>>>> {};
-// A space, a tab, an ideographic space (U+3000) or a stray BOM (U+FEFF), the last two matched
-// as their UTF-8 bytes: this rule is tried before every token, mostly on CJK text, and
-// decoding a code point there just to reject it was the parser's largest cost.
-struct blank : sor<one<' ', '\t'>, pegtl::ascii::string<'\xE3', '\x80', '\x80'>,
-                   pegtl::ascii::string<'\xEF', '\xBB', '\xBF'>> {};
-struct ws : star<sor<blank, line_break, comment>> {};
-struct sp : star<blank> {};
+
+// A run of blanks — spaces, tabs, ideographic spaces (U+3000) and stray BOMs (U+FEFF), the last
+// two matched as their UTF-8 bytes — and, when LineBreaks, of LF and CR too. One loop over the
+// bytes: whitespace is tried before every token, and a `star<sor<…>>` of one-character rules
+// (each a call, a match and a bump) was the parser's largest cost. Fails on an empty run.
+template <bool LineBreaks>
+struct blank_run {
+  using rule_t = blank_run;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  [[nodiscard]] static bool match(ParseInput& in) noexcept(noexcept(in.bump(1))) {
+    const char* p = in.current();
+    const char* const begin = p;
+    const char* const end = in.end();
+    while (p != end) {
+      const char c = *p;
+      if (c == ' ' || c == '\t' || (LineBreaks && (c == '\n' || c == '\r'))) {
+        ++p;
+      } else if (end - p >= 3 && ((c == '\xE3' && p[1] == '\x80' && p[2] == '\x80') ||
+                                  (c == '\xEF' && p[1] == '\xBB' && p[2] == '\xBF'))) {
+        p += 3;
+      } else {
+        break;
+      }
+    }
+    in.bump(static_cast<std::size_t>(p - begin));
+    return p != begin;
+  }
+};
+
+// The rest of a line: everything up to (not including) the next LF or CR, or the end of the
+// input. Always succeeds.
+struct rest_of_line {
+  using rule_t = rest_of_line;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  [[nodiscard]] static bool match(ParseInput& in) noexcept(noexcept(in.bump(1))) {
+    const char* const begin = in.current();
+    const char* p = begin;
+    const char* const end = in.end();
+    while (p != end && *p != '\n' && *p != '\r') ++p;
+    in.bump(static_cast<std::size_t>(p - begin));
+    return true;
+  }
+};
+
+struct comment : seq<one<'#'>, rest_of_line> {};
+struct blank : blank_run<false> {};
+struct ws : star<sor<blank_run<true>, comment>> {};
+struct sp : opt<blank> {};
 
 // ---- identifiers and keywords ---------------------------------------------------------------
 
@@ -227,3 +272,12 @@ struct terms_decl : if_must<kw_terms, sp, term_class, opt<sp, description>, ws, 
 struct end_of_file : eof {};
 
 }  // namespace kpi::grammar
+
+// What the grammar analysis (tests/grammar) needs to know of the hand-written rules: a blank run
+// consumes input when it succeeds, the rest of a line may be empty.
+namespace TAO_PEGTL_NAMESPACE {
+template <typename Name, bool LineBreaks>
+struct analyze_traits<Name, kpi::grammar::blank_run<LineBreaks>> : analyze_any_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, kpi::grammar::rest_of_line> : analyze_opt_traits<> {};
+}  // namespace TAO_PEGTL_NAMESPACE
