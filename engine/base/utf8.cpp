@@ -112,6 +112,11 @@ std::size_t first_invalid(std::string_view s) {
     // Three-byte sequences (all of CJK) inline: two continuation bytes, no overlong form
     // (E0 needs A0..BF next) and no surrogate (ED needs 80..9F next).
     const auto c = static_cast<unsigned char>(s[i]);
+    // A single ASCII byte between CJK characters (`项目1,`) is not worth a call.
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     if ((c & 0xF0) == 0xE0 && i + 3 <= n) {
       const auto c1 = static_cast<unsigned char>(s[i + 1]);
       const auto c2 = static_cast<unsigned char>(s[i + 2]);
