@@ -155,4 +155,9 @@ ast::expr_ptr parse_expression(const source_ptr& src, source_range range, diagno
   return b.exprs.empty() ? nullptr : b.exprs.back();
 }
 
+bool is_identifier(std::string_view text) {
+  pegtl::memory_input in(text.data(), text.size(), "");
+  return pegtl::parse<pegtl::seq<g::ident, pegtl::eof>>(in);
+}
+
 }  // namespace kpi

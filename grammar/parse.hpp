@@ -27,4 +27,8 @@ parse_result parse(source_ptr src, diagnostics& diags);
 // the result and in diagnostics point into `src`. Null on a syntax error (reported).
 ast::expr_ptr parse_expression(const source_ptr& src, source_range range, diagnostics& diags);
 
+// Whether `text` reads back as one identifier (`scoring`, `进一步提升`): the formatter writes
+// such a value bare and quotes any other.
+bool is_identifier(std::string_view text);
+
 }  // namespace kpi

@@ -363,7 +363,9 @@ class printer {
   }
 
   void print_pack_item(const ast::pack_setting& s) {
-    bool word = s.key.text == "kind";
+    // `kind scoring` is written bare, as the packs write it, unless the text would not read
+    // back as one word (`kind "财预〔2020〕10号"`).
+    bool word = s.key.text == "kind" && is_identifier(s.value.text);
     line(fmt::format("{} {}", s.key.text, word ? s.value.text : quote(s.value.text)));
     trailing(s.value.range.end);
   }
