@@ -10,6 +10,8 @@ namespace {
 
 constexpr std::string_view bom = "\xEF\xBB\xBF";
 constexpr std::uint32_t checkpoint_every = 64;  // code points
+// Columns on lines shorter than this (in bytes) are counted from the start of the line.
+constexpr std::uint32_t short_line = 4096;
 
 }  // namespace
 
@@ -36,8 +38,12 @@ void source::index() const {
         line_starts_.push_back(i + 1);
     }
   }
+}
+
+void source::index_code_points() const {
   // Line breaks are ASCII and never inside a UTF-8 sequence, so decoding the whole text once
   // finds the same code points as decoding each line on its own.
+  const auto size = static_cast<std::uint32_t>(text_.size());
   std::string_view all(text_);
   std::uint32_t count = 0;
   if (first_invalid_utf8() == std::string_view::npos) {
@@ -57,7 +63,7 @@ void source::index() const {
 }
 
 std::uint32_t source::code_points_before(std::uint32_t offset) const {
-  line_starts();  // builds checkpoints_ too
+  std::call_once(checkpointed_, [this] { index_code_points(); });
   auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(),
                              std::make_pair(offset, UINT32_MAX));
   if (it == checkpoints_.begin()) return 0;
@@ -76,6 +82,12 @@ line_column source::position(std::uint32_t offset) const {
   auto line = static_cast<std::uint32_t>(it - starts.begin());
   std::uint32_t start = line_offset(line);
   if (offset < start) offset = start;  // inside the BOM
+  // A line start is a code point boundary, so counting from it finds what counting from the
+  // checkpoints finds; only a long line is worth the whole-text table.
+  if (offset - start <= short_line)
+    return {line, static_cast<std::uint32_t>(
+                      utf8::length(std::string_view(text_).substr(start, offset - start))) +
+                      1};
   return {line, code_points_before(offset) - code_points_before(start) + 1};
 }
 

@@ -46,17 +46,19 @@ class source {
   // Number of code points before `offset`, decoding as utf8::length does.
   [[nodiscard]] std::uint32_t code_points_before(std::uint32_t offset) const;
 
-  // Builds the two tables below, once.
+  // Builds each table below, once, on first use.
   void index() const;
+  void index_code_points() const;
   const std::vector<std::uint32_t>& line_starts() const {
     std::call_once(indexed_, [this] { index(); });
     return line_starts_;
   }
 
-  mutable std::once_flag indexed_, validated_;
+  mutable std::once_flag indexed_, validated_, checkpointed_;
   mutable std::size_t first_invalid_ = 0;
   mutable std::vector<std::uint32_t> line_starts_;
-  // Every 64th code point boundary: {byte offset, code points before it}.
+  // Every 64th code point boundary: {byte offset, code points before it}. Only a long line
+  // needs them: a column on a short one is counted from the start of its line.
   mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> checkpoints_;
 };
 
