@@ -92,6 +92,12 @@ class evaluator {
     return *f_.project;
   }
 
+  // The text fields that are istr in the model (see text_field).
+  static bool interned_field(ind_field f) {
+    return f == ind_field::level1 || f == ind_field::level2 || f == ind_field::unit ||
+           f == ind_field::base_unit || f == ind_field::term_class;
+  }
+
   // The text fields of the current indicator; nullopt for the others.
   std::optional<std::string_view> text_field(ind_field f) {
     const model::indicator& ind = item();
@@ -153,13 +159,23 @@ class evaluator {
     return value::none();
   }
 
+  // For each indicator of the project: the how-many-th of its name it is, in the order written,
+  // and how many share the name. Computed once per project, by sorting the names.
   const std::vector<std::pair<int, int>>& occurrences() {
-    if (f_.occurrences.empty() && !project().indicators.empty()) {
-      std::map<std::string, int> seen;
-      std::map<std::string, int> total;
-      for (const auto& ind : project().indicators) ++total[ind.name];
-      for (const auto& ind : project().indicators)
-        f_.occurrences.emplace_back(++seen[ind.name], total[ind.name]);
+    const auto& inds = project().indicators;
+    if (f_.occurrences.empty() && !inds.empty()) {
+      std::vector<std::size_t> order(inds.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return inds[a].name < inds[b].name; });
+      f_.occurrences.resize(inds.size());
+      for (std::size_t run = 0; run < order.size();) {
+        std::size_t end = run + 1;
+        while (end < order.size() && inds[order[end]].name == inds[order[run]].name) ++end;
+        for (std::size_t k = run; k < end; ++k)
+          f_.occurrences[order[k]] = {static_cast<int>(k - run + 1), static_cast<int>(end - run)};
+        run = end;
+      }
     }
     return f_.occurrences;
   }
@@ -330,11 +346,17 @@ class evaluator {
     auto s = text_field(l.ifield);
     if (!s) return std::nullopt;
     if ((f_.steps += 2) > f_.budget) throw budget_exceeded{};
-    if (eq) return (*s == r.constant.str) == (n.bop == bo::eq);
+    // Group names, units and term classes are interned (istr), and so is the text of every
+    // constant: one text is one pointer, so unequal texts need no byte compare.
+    const bool by_pointer = interned_field(l.ifield);
+    auto same = [by_pointer](std::string_view a, std::string_view b) {
+      return by_pointer ? a.data() == b.data() && a.size() == b.size() : a == b;
+    };
+    if (eq) return same(*s, r.constant.str) == (n.bop == bo::eq);
     bool found = false;
     for (std::size_t i = 0; i < r.constant.list_size() && !found; ++i) {
       const value& item = (*r.constant.items)[i];
-      found = item.t == vtype::text && item.str == *s;
+      found = item.t == vtype::text && same(item.str, *s);
     }
     return found == (n.bop == bo::in);
   }
@@ -394,11 +416,31 @@ class evaluator {
     f_.item = saved;
   }
 
+  // Runs `body` with each indicator of the set `s` evaluates to as the current item; false when
+  // `s` is not a set of indicators. The project's own `indicators` are walked in place instead
+  // of being copied into a set first (the same steps are counted as evaluating them).
+  template <typename F>
+  bool each_indicator(const node& s, F&& body) {
+    if (s.k == node_kind::proj && s.pfield == proj_field::indicators) {
+      if (++f_.steps > f_.budget) throw budget_exceeded{};
+      const model::indicator* saved = f_.item;
+      for (const model::indicator& ind : project().indicators) {
+        f_.item = &ind;
+        body(ind);
+      }
+      f_.item = saved;
+      return true;
+    }
+    value set = eval(s);
+    if (set.t != vtype::indicators) return false;
+    each_of(set, body);
+    return true;
+  }
+
   value where(const node& n) {
-    value set = eval(*n.kids[0]);
     value out;
     out.t = vtype::indicators;
-    each_of(set, [&](const model::indicator& ind) {
+    each_indicator(*n.kids[0], [&](const model::indicator& ind) {
       value c = eval(*n.kids[1]);
       if (c.t == vtype::boolean && c.b) out.set.push_back(&ind);
     });
@@ -406,29 +448,43 @@ class evaluator {
   }
 
   value aggregate(const node& n) {
-    value set = eval(*n.kids[0]);
-    if (set.t != vtype::indicators) return value::none();
+    if (n.fn == builtin::count && n.kids.size() == 1) {
+      const node& s = *n.kids[0];
+      std::int64_t c = 0;
+      if (s.k == node_kind::where) {
+        // count(set where …): counted as the set is filtered, no set built.
+        if (++f_.steps > f_.budget) throw budget_exceeded{};
+        each_indicator(*s.kids[0], [&](const model::indicator&) {
+          value v = eval(*s.kids[1]);
+          if (v.t == vtype::boolean && v.b) ++c;
+        });
+        return value::number(decimal::from_int(c));
+      }
+      if (!each_indicator(s, [&](const model::indicator&) { ++c; })) return value::none();
+      return value::number(decimal::from_int(c));
+    }
+    // Each aggregate walks the set once; a value that is not a set gives none.
     switch (n.fn) {
       case builtin::count: {
-        if (n.kids.size() == 1)
-          return value::number(decimal::from_int(static_cast<std::int64_t>(set.set.size())));
         std::int64_t c = 0;
-        each_of(set, [&](const model::indicator&) {
+        bool is_set = each_indicator(*n.kids[0], [&](const model::indicator&) {
           value v = eval(*n.kids[1]);
           if (v.t == vtype::boolean && v.b) ++c;
         });
+        if (!is_set) return value::none();
         return value::number(decimal::from_int(c));
       }
       case builtin::any:
       case builtin::all: {
         bool any = false;
         bool all = true;
-        each_of(set, [&](const model::indicator&) {
+        bool is_set = each_indicator(*n.kids[0], [&](const model::indicator&) {
           value v = eval(*n.kids[1]);
           bool t = v.t == vtype::boolean && v.b;
           any = any || t;
           all = all && t;
         });
+        if (!is_set) return value::none();
         return value::boolean(n.fn == builtin::any ? any : all);
       }
       default:
@@ -439,7 +495,7 @@ class evaluator {
     std::string_view unit;
     std::int64_t count = 0;
     bool bad = false;
-    each_of(set, [&](const model::indicator&) {
+    bool is_set = each_indicator(*n.kids[0], [&](const model::indicator&) {
       value v = eval(*n.kids[1]);
       if (v.t != vtype::number || bad) return;
       if (count > 0 && !unit.empty() && !v.unit.empty() && unit != v.unit) {
@@ -458,7 +514,7 @@ class evaluator {
         acc = v.num;
       }
     });
-    if (bad) return value::none();
+    if (!is_set || bad) return value::none();
     if (!acc)
       return n.fn == builtin::sum ? value::number(decimal::from_int(0), unit) : value::none();
     if (n.fn == builtin::avg) {
