@@ -58,7 +58,7 @@ command eval_command() {
           auto produce = [&](const file_reader::put_fn& put) {
             eval::json_writer w(put);
             r = &keep_until_exit(eval::run_streamed(
-                s, 4096, [&w](const auto& batch, std::size_t first) { w.projects(batch, first); }));
+                s, 1024, [&w](const auto& batch, std::size_t first) { w.projects(batch, first); }));
             w.finish(*r);
           };
           std::string error;
