@@ -25,7 +25,8 @@ class json_out {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  // The key of the next value in the open object.
+  // The key of the next value in the open object: a field name of the report format
+  // (lower-case ASCII, digits and '_'), written as it is.
   void key(std::string_view k);
 
   void string(std::string_view s);
