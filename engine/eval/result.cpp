@@ -40,21 +40,34 @@ text deviation_text(const indicator_result& i) {
   return deviation_text(i.dev);
 }
 
+// These texts are built for every indicator of a report: plain appends, not a format string
+// parsed each time.
+namespace {
+
+std::string joined(std::string_view a, std::string_view sep, std::string_view b) {
+  std::string s;
+  s.reserve(a.size() + sep.size() + b.size());
+  s.append(a).append(sep).append(b);
+  return s;
+}
+
+}  // namespace
+
 std::string amount_text(const model::amount& a) {
-  return a.unit.empty() ? a.value.to_string() : fmt::format("{} {}", a.value.to_string(), a.unit);
+  return a.unit.empty() ? a.value.to_string() : joined(a.value.to_string(), " ", a.unit);
 }
 
 std::string target_text(const model::indicator& ind) {
   if (ind.k == model::kind::qualitative) return ind.text;
-  if (ind.deadline) return fmt::format("{} {}", model::op_text(ind.o), ind.deadline->to_string());
+  if (ind.deadline) return joined(model::op_text(ind.o), " ", ind.deadline->to_string());
   if (!ind.target) return ind.text;
   if (ind.target_high) {
     const auto& lo = *ind.target;
     const auto& hi = *ind.target_high;
-    return lo.unit == hi.unit ? fmt::format("{} .. {}", lo.value.to_string(), amount_text(hi))
-                              : fmt::format("{} .. {}", amount_text(lo), amount_text(hi));
+    return lo.unit == hi.unit ? joined(lo.value.to_string(), " .. ", amount_text(hi))
+                              : joined(amount_text(lo), " .. ", amount_text(hi));
   }
-  return fmt::format("{} {}", model::op_text(ind.o), amount_text(*ind.target));
+  return joined(model::op_text(ind.o), " ", amount_text(*ind.target));
 }
 
 std::string actual_text(const model::actual& a) {
