@@ -262,7 +262,10 @@ class evaluator {
     }
     if (auto fast = text_test(n)) return value::boolean(*fast);
     value l = eval(*n.kids[0]);
-    value r = eval(*n.kids[1]);
+    // A constant right-hand side (`op in [<=, <]`, `target <= 100 %`) is read in place: a copy
+    // would touch its list's shared count on every application.
+    value r_own;
+    const value& r = constant_or(*n.kids[1], r_own);
     switch (n.bop) {
       case bo::eq:
       case bo::ne: {
@@ -329,6 +332,14 @@ class evaluator {
       default:
         return value::none();
     }
+  }
+
+  // The value of `k`: its constant itself when it is one (counted as one step, as eval counts
+  // it), else evaluated into `own`.
+  const value& constant_or(const node& k, value& own) {
+    if (k.k != node_kind::constant) return own = eval(k);
+    if (++f_.steps > f_.budget) throw budget_exceeded{};
+    return k.constant;
   }
 
   // `level1 == 成本指标`, `level2 in [数量指标, 质量指标]`: a text field of the indicator
