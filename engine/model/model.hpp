@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/boxed.hpp"
 #include "engine/base/date.hpp"
 #include "engine/base/decimal.hpp"
 #include "engine/base/intern.hpp"
@@ -42,7 +43,7 @@ struct indicator {
   kind k = kind::qualitative;
   op o = op::none;
   std::optional<amount> target;       // quantitative: the bound (low end of a range)
-  std::optional<amount> target_high;  // between: the high end
+  boxed<amount> target_high;          // between: the high end (on the heap: ranges are rare)
   std::optional<date> deadline;       // quantitative date target: `<= 2024-06-30`
   std::string text;                   // qualitative: the term or free text
   istr term_class;                    // vague / state / grade / placeholder; empty for free text
@@ -82,7 +83,7 @@ struct actual {
   istr term_class;                        // for a grade term
   std::optional<decimal> share;           // `部分达成 75 %`: 75
   std::string because;                    // 偏差原因; empty when none
-  std::optional<decimal> override_score;  // an assessor's score in place of the computed one
+  boxed<decimal> override_score;  // an assessor's score in place of the computed one (rare)
   std::string override_reason;
   location loc;
 };
