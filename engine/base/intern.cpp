@@ -32,7 +32,7 @@ istr::istr(std::string_view text) {
   std::lock_guard<std::mutex> guard(p.lock);
   auto it = p.strings.find(text);
   if (it == p.strings.end()) it = p.strings.emplace(text).first;
-  v_ = *it;
+  p_ = &*it;
 }
 
 }  // namespace kpi
