@@ -37,6 +37,7 @@ class boxed {
   T& operator*() { return *p_; }
   const T* operator->() const { return p_.get(); }
   T* operator->() { return p_.get(); }
+  [[nodiscard]] T value_or(T fallback) const { return p_ ? *p_ : std::move(fallback); }
   // As a std::optional, for code that takes one.
   [[nodiscard]] std::optional<T> optional() const {
     return p_ ? std::optional<T>(*p_) : std::nullopt;

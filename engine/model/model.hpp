@@ -47,7 +47,7 @@ struct indicator {
   std::optional<date> deadline;       // quantitative date target: `<= 2024-06-30`
   std::string text;                   // qualitative: the term or free text
   istr term_class;                    // vague / state / grade / placeholder; empty for free text
-  std::optional<decimal> weight;      // 分值, when given
+  boxed<decimal> weight;              // 分值, when given (on some groups only)
   location loc;
 };
 
@@ -81,7 +81,7 @@ struct actual {
   std::optional<date> when;               // date
   std::string text;                       // grade term or free text
   istr term_class;                        // for a grade term
-  std::optional<decimal> share;           // `部分达成 75 %`: 75
+  boxed<decimal> share;                   // `部分达成 75 %`: 75 (grades only)
   std::string because;                    // 偏差原因; empty when none
   boxed<decimal> override_score;  // an assessor's score in place of the computed one (rare)
   std::string override_reason;
