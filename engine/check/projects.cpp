@@ -223,7 +223,7 @@ struct actuals_checker {
       return;
     }
     model::actual a;
-    a.indicator = e.indicator.text;
+    a.indicator = istr(e.indicator.text);
     a.loc = ctx.at(e.indicator.range);
     if (e.because) a.because = e.because->text;
     if (e.override_score) {

@@ -323,7 +323,7 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       continue;
     }
     model::actual a;
-    a.indicator = name;
+    a.indicator = istr(name);
     a.loc = {file, ioff};
     a.because = cell(c_note, noff);
     std::string over = cell(c_override, ooff);

@@ -19,7 +19,7 @@ void error_at(diagnostics& diags, const std::vector<source_ptr>& sources, const 
 
 unmatched_actual unmatched_row(const std::string& project, const model::actual& a,
                                std::string suggestion) {
-  return {project, a.indicator, actual_text(a), std::move(suggestion), a.loc};
+  return {project, a.indicator.str(), actual_text(a), std::move(suggestion), a.loc};
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ struct project {
 enum class actual_kind { quantity, date, grade, text };
 
 struct actual {
-  std::string indicator;
+  istr indicator;  // interned: the same names recur across projects
   actual_kind k = actual_kind::quantity;
   std::optional<amount> value;            // quantity
   std::optional<date> when;               // date
