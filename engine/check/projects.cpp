@@ -121,7 +121,7 @@ struct project_checker {
     model::indicator m;
     m.level1 = level1;
     m.level2 = level2;
-    m.name = ind.title.text;
+    m.name = istr(ind.title.text);
     m.loc = ctx.at(ind.title.range);
     if (ind.title.text.empty())
       ctx.error(ind.title.range, {"an indicator needs a name", "指标名称不能为空"});

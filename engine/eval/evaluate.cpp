@@ -124,7 +124,7 @@ void score_project(const scorer& sc, const model::project& proj, const project_a
     const auto& ind = proj.indicators[k];
     indicator_result ir = sc.indicator(ind, plan.indicators[k], pa.by_name.find(ind.name));
     if (ir.dev == deviation::missing) {
-      r.missing.push_back(ind.name);
+      r.missing.push_back(ind.name.str());
       r.complete = false;
     }
     total = total.add(ir.score).value_or(total);

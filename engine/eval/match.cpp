@@ -81,7 +81,7 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
         std::vector<std::string> ordered;  // distinct names in declaration order
         for (const auto& ind : proj.indicators)
           if (std::find(ordered.begin(), ordered.end(), ind.name) == ordered.end())
-            ordered.push_back(ind.name);
+            ordered.push_back(ind.name.str());
         pa.unmatched.push_back(
             unmatched_row(b.project, a, closest(a.indicator, ordered).value_or("")));
         continue;

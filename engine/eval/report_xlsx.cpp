@@ -87,7 +87,7 @@ void project_sheet(lxw_workbook* wb, const project_result& p, std::set<std::stri
   for (const auto& i : p.indicators) {
     w.str(r, 0, i.ind->level1.str());
     w.str(r, 1, i.ind->level2.str());
-    w.str(r, 2, i.ind->name);
+    w.str(r, 2, i.ind->name.str());
     w.str(r, 3, i.target);
     w.str(r, 4, i.actual.empty() ? "（缺）" : i.actual);
     w.num(r, 5, i.weight);

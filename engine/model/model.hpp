@@ -39,7 +39,7 @@ struct amount {
 struct indicator {
   istr level1;  // 一级指标, e.g. 成本指标
   istr level2;  // 二级指标, e.g. 经济成本指标; empty when written directly under level1
-  std::string name;  // 三级指标
+  istr name;  // 三级指标, interned: the same names recur across projects
   kind k = kind::qualitative;
   op o = op::none;
   std::optional<amount> target;       // quantitative: the bound (low end of a range)

@@ -94,8 +94,8 @@ class evaluator {
 
   // The text fields that are istr in the model (see text_field).
   static bool interned_field(ind_field f) {
-    return f == ind_field::level1 || f == ind_field::level2 || f == ind_field::unit ||
-           f == ind_field::base_unit || f == ind_field::term_class;
+    return f == ind_field::level1 || f == ind_field::level2 || f == ind_field::name ||
+           f == ind_field::unit || f == ind_field::base_unit || f == ind_field::term_class;
   }
 
   // The text fields of the current indicator; nullopt for the others.
@@ -357,7 +357,7 @@ class evaluator {
     auto s = text_field(l.ifield);
     if (!s) return std::nullopt;
     if ((f_.steps += 2) > f_.budget) throw budget_exceeded{};
-    // Group names, units and term classes are interned (istr), and so is the text of every
+    // Names, group names, units and term classes are interned (istr), and so is the text of every
     // constant: one text is one pointer, so unequal texts need no byte compare.
     const bool by_pointer = interned_field(l.ifield);
     auto same = [by_pointer](std::string_view a, std::string_view b) {
