@@ -111,8 +111,11 @@ std::string print(const ast::expr& e, int context) {
         } else if constexpr (std::is_same_v<T, ast::call>) {
           return n.function.text + "(" + list(n.args) + ")";
         } else if constexpr (std::is_same_v<T, ast::where>) {
-          own = p_range;  // `where` takes everything to its right
-          return print(*n.set, p_postfix) + " where " + print(*n.condition, p_or);
+          // `where` takes everything to its right, ranges and further `where`s included, so
+          // its condition needs no parentheses: added ones would only deepen the nesting a
+          // long chain already has (and could push it past the parser's limit).
+          own = p_range;
+          return print(*n.set, p_postfix) + " where " + print(*n.condition, p_range);
         } else if constexpr (std::is_same_v<T, ast::unary>) {
           if (n.op == ast::unary_op::not_) {
             own = p_not;
