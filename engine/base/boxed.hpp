@@ -18,6 +18,7 @@ class boxed {
   boxed(const std::optional<T>& v) : p_(v ? std::make_unique<T>(*v) : nullptr) {}  // NOLINT
   boxed(std::optional<T>&& v)  // NOLINT: reads like optional
       : p_(v ? std::make_unique<T>(std::move(*v)) : nullptr) {}
+  boxed(const T& v) : p_(std::make_unique<T>(v)) {}  // NOLINT: reads like optional
   boxed(const boxed& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
   boxed(boxed&&) noexcept = default;
   boxed& operator=(const boxed& o) {
