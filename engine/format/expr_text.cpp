@@ -125,8 +125,12 @@ std::string print(const ast::expr& e, int context) {
           // `-` right before a number would read back as the number's own sign: `-(-0)` printed
           // `--0` reads as `-(-0)`… but `-(0)` printed `-0` reads as the literal -0, which
           // prints as `0`. A space keeps the minus an operator.
+          // The same holds for anything printed with a digit first, such as a date:
+          // `-2024-01-01` reads as the number -2024 minus 1 minus 1.
           const bool literal = std::holds_alternative<ast::number_lit>(n.operand->node);
-          return (literal ? "- " : "-") + print(*n.operand, p_unary);
+          std::string operand = print(*n.operand, p_unary);
+          const bool digit_first = !operand.empty() && operand[0] >= '0' && operand[0] <= '9';
+          return (literal || digit_first ? "- " : "-") + operand;
         } else {
           own = prec_of(n.op);
           // Left-associative: the right operand of an equal-strength operator needs parentheses.
