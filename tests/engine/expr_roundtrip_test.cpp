@@ -86,7 +86,8 @@ class generator {
       default:
         return expr(depth - 1) + " " +
                any_of({"+", "-", "*", "/", "==", "!=", "<", "<=", ">", ">=", "in", "not in",
-                       "contains", "and", "or", ".."}) +
+                       "contains", "starts_with", "ends_with", "matches", "and", "or", "..",
+                       "≤", "≥", "≠", "="}) +
                " " + expr(depth - 1);
     }
   }
@@ -99,9 +100,10 @@ class generator {
     return *(xs.begin() + pick(static_cast<unsigned>(xs.size())));
   }
   std::string atom() {
-    return any_of({"0", "5", "-3", "2.50", "100 %", "57.00 万元", "-0", "2024-01-01",
-                   "2024-12-31", "\"文本\"", "\"a \\\"q\\\" b\"", "level1", "成本指标",
-                   "funds.total", "target", "indicators", "<=", ">=", "x.y.z", "weight"});
+    return any_of({"0", "5", "-3", "2.50", "100 %", "57.00 万元", "-0", "-5 元", "1e3", "0.000",
+                   "2024-01-01", "2024-12-31", "\"文本\"", "\"a \\\"q\\\" b\"", "\"\\n\"",
+                   "\"\"", "level1", "成本指标", "funds.total", "target", "indicators", "<=",
+                   ">=", "=", "<", "≥", "x.y.z", "weight", "a1", "count()", "(x).y", "[]"});
   }
 };
 
