@@ -38,8 +38,12 @@ class istr {
   const std::string* p_ = nullptr;  // an entry of the pool; null for ""
 };
 
-inline std::string operator+(std::string a, istr b) { return a.append(b.view()); }
-inline std::string operator+(istr a, std::string_view b) { return a.str().append(b); }
+inline std::string operator+(std::string a, istr b) {
+  return a.append(b.view());
+}
+inline std::string operator+(istr a, std::string_view b) {
+  return a.str().append(b);
+}
 
 }  // namespace kpi
 

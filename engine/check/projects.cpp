@@ -309,7 +309,7 @@ void check_documents(std::vector<ast::file>& files, const environment& env, mode
     std::uint32_t file;
     ast::item* item;
     std::optional<model::location> first;  // set: declared twice, this is the second
-    std::size_t slot;                       // index in out.projects or out.actuals
+    std::size_t slot;                      // index in out.projects or out.actuals
   };
   std::vector<block> blocks;
   std::unordered_map<std::string_view, model::location> project_names, actuals_names;
@@ -331,8 +331,8 @@ void check_documents(std::vector<ast::file>& files, const environment& env, mode
       auto& names = is_project ? project_names : actuals_names;
       auto [it, fresh] = names.emplace(title->text, ctx.at(title->range));
       std::size_t& count = is_project ? projects : actuals;
-      blocks.push_back({i, &item, fresh ? std::nullopt : std::optional(it->second),
-                        fresh ? count++ : 0});
+      blocks.push_back(
+          {i, &item, fresh ? std::nullopt : std::optional(it->second), fresh ? count++ : 0});
     }
   }
   out.projects.resize(first_project + projects);

@@ -34,10 +34,10 @@ std::string report_csv(const eval_result& r) {
          b.rate ? b.rate->normalized().to_string() : "", b.weight.to_string(), b.score.to_string(),
          b.below_floor ? "below_floor" : "", b.reason, p.score.to_string(), p.grade});
     for (const auto& i : p.indicators)
-      out += row({p.name, i.ind->level1.str(), i.ind->level2.str(), i.ind->name.str(), i.target, i.actual,
-                  i.completion ? i.completion->normalized().to_string() : "", i.weight.to_string(),
-                  i.score.to_string(), std::string(deviation_code(i.dev)), note_text(i, lang::zh),
-                  p.score.to_string(), p.grade});
+      out += row({p.name, i.ind->level1.str(), i.ind->level2.str(), i.ind->name.str(), i.target,
+                  i.actual, i.completion ? i.completion->normalized().to_string() : "",
+                  i.weight.to_string(), i.score.to_string(), std::string(deviation_code(i.dev)),
+                  note_text(i, lang::zh), p.score.to_string(), p.grade});
   }
   return out;
 }

@@ -66,8 +66,9 @@ std::string report_text(const eval_result& r, lang l, bool explain) {
         dev += (dev.empty() ? "" : (zh ? "：" : ": ")) + note;
       else if (i.needs_reason())
         dev += zh ? "（未说明原因）" : " (no reason given)";
-      t.rows.push_back({i.ind->level1.str(), i.ind->name.str(), i.target, i.actual.empty() ? "-" : i.actual,
-                        completion_text(i), i.weight.to_string(), i.score.to_string(), dev});
+      t.rows.push_back({i.ind->level1.str(), i.ind->name.str(), i.target,
+                        i.actual.empty() ? "-" : i.actual, completion_text(i), i.weight.to_string(),
+                        i.score.to_string(), dev});
       t.after.push_back(explain ? i.explain : "");
     }
     out += t.render();

@@ -39,15 +39,15 @@ struct amount {
 struct indicator {
   istr level1;  // 一级指标, e.g. 成本指标
   istr level2;  // 二级指标, e.g. 经济成本指标; empty when written directly under level1
-  istr name;  // 三级指标, interned: the same names recur across projects
+  istr name;    // 三级指标, interned: the same names recur across projects
   kind k = kind::qualitative;
   op o = op::none;
-  std::optional<amount> target;       // quantitative: the bound (low end of a range)
-  boxed<amount> target_high;          // between: the high end (on the heap: ranges are rare)
-  std::optional<date> deadline;       // quantitative date target: `<= 2024-06-30`
-  std::string text;                   // qualitative: the term or free text
-  istr term_class;                    // vague / state / grade / placeholder; empty for free text
-  boxed<decimal> weight;              // 分值, when given (on some groups only)
+  std::optional<amount> target;  // quantitative: the bound (low end of a range)
+  boxed<amount> target_high;     // between: the high end (on the heap: ranges are rare)
+  std::optional<date> deadline;  // quantitative date target: `<= 2024-06-30`
+  std::string text;              // qualitative: the term or free text
+  istr term_class;               // vague / state / grade / placeholder; empty for free text
+  boxed<decimal> weight;         // 分值, when given (on some groups only)
   location loc;
 };
 
@@ -77,12 +77,12 @@ enum class actual_kind { quantity, date, grade, text };
 struct actual {
   istr indicator;  // interned: the same names recur across projects
   actual_kind k = actual_kind::quantity;
-  std::optional<amount> value;            // quantity
-  std::optional<date> when;               // date
-  std::string text;                       // grade term or free text
-  istr term_class;                        // for a grade term
-  boxed<decimal> share;                   // `部分达成 75 %`: 75 (grades only)
-  std::string because;                    // 偏差原因; empty when none
+  std::optional<amount> value;    // quantity
+  std::optional<date> when;       // date
+  std::string text;               // grade term or free text
+  istr term_class;                // for a grade term
+  boxed<decimal> share;           // `部分达成 75 %`: 75 (grades only)
+  std::string because;            // 偏差原因; empty when none
   boxed<decimal> override_score;  // an assessor's score in place of the computed one (rare)
   std::string override_reason;
   location loc;

@@ -70,7 +70,8 @@ TEST(Utf8, ColumnsCountCodePointsInValidAndInvalidText) {
   for (std::string prefix :
        {std::string(200, 'x') + "指标指标", std::string("\xFF") + "指标",
         std::string(5000, 'x') + "指标指标", std::string("\xFF") + std::string(6000, 'y') + "指标",
-        std::string("\xE6\x8C") + std::string(1500, 'z') + "指标指标指标指标指标指标指标指标指标"}) {
+        std::string("\xE6\x8C") + std::string(1500, 'z') +
+            "指标指标指标指标指标指标指标指标指标"}) {
     source s("t.kpi", prefix + "值\nab");
     std::uint32_t at = static_cast<std::uint32_t>(prefix.size());
     EXPECT_EQ(s.position(at).line, 1u);

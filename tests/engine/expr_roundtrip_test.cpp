@@ -56,8 +56,7 @@ std::string tree(const ast::expr& e) {
 ast::expr_ptr parse_text(const std::string& text) {
   auto src = std::make_shared<const source>("expr.kpi", text);
   diagnostics diags;
-  ast::expr_ptr e =
-      parse_expression(src, {0, static_cast<std::uint32_t>(text.size())}, diags);
+  ast::expr_ptr e = parse_expression(src, {0, static_cast<std::uint32_t>(text.size())}, diags);
   return diags.has_errors() ? nullptr : e;
 }
 
@@ -85,9 +84,10 @@ class generator {
                (pick(2) ? ", " + expr(depth - 1) : "") + ")";
       default:
         return expr(depth - 1) + " " +
-               any_of({"+", "-", "*", "/", "==", "!=", "<", "<=", ">", ">=", "in", "not in",
-                       "contains", "starts_with", "ends_with", "matches", "and", "or", "..",
-                       "≤", "≥", "≠", "="}) +
+               any_of({"+",        "-",           "*",         "/",       "==",  "!=",
+                       "<",        "<=",          ">",         ">=",      "in",  "not in",
+                       "contains", "starts_with", "ends_with", "matches", "and", "or",
+                       "..",       "≤",           "≥",         "≠",       "="}) +
                " " + expr(depth - 1);
     }
   }
@@ -100,10 +100,22 @@ class generator {
     return *(xs.begin() + pick(static_cast<unsigned>(xs.size())));
   }
   std::string atom() {
-    return any_of({"0", "5", "-3", "2.50", "100 %", "57.00 万元", "-0", "-5 元", "1e3", "0.000",
-                   "2024-01-01", "2024-12-31", "\"文本\"", "\"a \\\"q\\\" b\"", "\"\\n\"",
-                   "\"\"", "level1", "成本指标", "funds.total", "target", "indicators", "<=",
-                   ">=", "=", "<", "≥", "x.y.z", "weight", "a1", "count()", "(x).y", "[]"});
+    return any_of({"0",           "5",
+                   "-3",          "2.50",
+                   "100 %",       "57.00 万元",
+                   "-0",          "-5 元",
+                   "1e3",         "0.000",
+                   "2024-01-01",  "2024-12-31",
+                   "\"文本\"",    "\"a \\\"q\\\" b\"",
+                   "\"\\n\"",     "\"\"",
+                   "level1",      "成本指标",
+                   "funds.total", "target",
+                   "indicators",  "<=",
+                   ">=",          "=",
+                   "<",           "≥",
+                   "x.y.z",       "weight",
+                   "a1",          "count()",
+                   "(x).y",       "[]"});
   }
 };
 

@@ -35,8 +35,8 @@ TEST(JsonEscape, EveryAsciiByteAtEveryPositionOfALongText) {
 }
 
 TEST(JsonEscape, RandomTextsOfQuotesBackslashesControlsAndChinese) {
-  const std::string pieces[] = {"\"", "\\", "\n", "\t", "\x01", "\x1f", " ", "a", "指标", "～",
-                                "0123456789abcdef"};
+  const std::string pieces[] = {
+      "\"", "\\", "\n", "\t", "\x01", "\x1f", " ", "a", "指标", "～", "0123456789abcdef"};
   std::mt19937 rng(11);
   for (int round = 0; round < 5000; ++round) {
     std::string s;
