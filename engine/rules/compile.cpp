@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/rules/evaluator.hpp"
 #include "engine/rules/expr_compiler.hpp"
-#include "engine/rules/runtime.hpp"
 #include "grammar/parse.hpp"
 
 namespace kpi::rules {

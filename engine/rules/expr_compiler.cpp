@@ -5,7 +5,6 @@
 #include "engine/base/spell.hpp"
 #include "engine/format/expr_text.hpp"
 #include "engine/rules/fields.hpp"
-#include "engine/rules/runtime.hpp"
 
 namespace kpi::rules {
 namespace {

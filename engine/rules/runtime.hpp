@@ -35,7 +35,4 @@ struct finding {
 // Findings of every rule on every project, in project order, then rule order, then indicator order.
 std::vector<finding> run(const program& p, const model::model& m, const limits& lim, bool explain);
 
-// The value of an expression that reads nothing from a project; nullopt if it does.
-std::optional<value> evaluate_constant(const node& n);
-
 }  // namespace kpi::rules
