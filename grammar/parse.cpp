@@ -60,7 +60,11 @@ struct control : pegtl::normal<Rule> {
   }
 };
 
-// Parses [begin, end) of `src` as a sequence of items; offsets stay those of the whole text.
+// Below this size a file is parsed in one piece: threads would cost more than they save.
+constexpr std::size_t min_parallel_bytes = 1 << 20;
+
+}  // namespace
+
 bool parse_range(const source_ptr& src, std::size_t begin, std::size_t end, ast::file& out,
                  diagnostics& diags) {
   builder b;
@@ -80,28 +84,32 @@ bool parse_range(const source_ptr& src, std::size_t begin, std::size_t end, ast:
   return ok;
 }
 
-// Where the text can be cut into pieces that parse alone: lines that open a top-level item,
-// `project "` or `actuals "` in column 1, near each of parts − 1 evenly spaced offsets.
-// Strings never span lines and comments end with theirs, so such a line opens an item unless a
-// block above it is left unclosed — a syntax error, and then the caller parses the whole text
-// in one piece so that the message is the one a single pass gives.
+namespace {
+
+// The first line at or after `from` that opens a top-level item, or npos. Looks no further than
+// that line: the cost is the distance to it, not the rest of the text.
+std::size_t next_item_line(std::string_view t, std::size_t from) {
+  for (std::size_t p = t.find('\n', from); p != std::string_view::npos; p = t.find('\n', p + 1)) {
+    std::string_view rest = t.substr(p + 1);
+    if (rest.starts_with("project \"") || rest.starts_with("actuals \"")) return p + 1;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<std::size_t> item_cuts(std::string_view t, std::size_t parts) {
   std::vector<std::size_t> cuts{0};
   for (std::size_t k = 1; k < parts; ++k) {
     std::size_t from = std::max(cuts.back() + 1, t.size() * k / parts);
     if (from >= t.size()) break;
-    std::size_t p = std::min(t.find("\nproject \"", from), t.find("\nactuals \"", from));
+    std::size_t p = next_item_line(t, from);
     if (p == std::string_view::npos) break;
-    cuts.push_back(p + 1);
+    cuts.push_back(p);
   }
   cuts.push_back(t.size());
   return cuts;
 }
-
-// Below this size a file is parsed in one piece: threads would cost more than they save.
-constexpr std::size_t min_parallel_bytes = 1 << 20;
-
-}  // namespace
 
 parse_result parse(source_ptr src, diagnostics& diags) {
   parse_result result;

@@ -23,6 +23,20 @@ struct parse_result {
 
 parse_result parse(source_ptr src, diagnostics& diags);
 
+// Parses [begin, end) of `src` as a sequence of items into `out`, positions those of the whole
+// text; false on a syntax error (reported). The text's encoding must have been checked
+// (check_text_encoding): the grammar never sees bad bytes.
+bool parse_range(const source_ptr& src, std::size_t begin, std::size_t end, ast::file& out,
+                 diagnostics& diags);
+
+// Where `text` can be cut into about `parts` pieces that parse alone: starts of lines that open
+// a top-level item (`project "` or `actuals "` in column 1), near evenly spaced offsets; the
+// first cut is 0 and the last text.size(). Strings never span lines and comments end with
+// theirs, so such a line opens an item unless a block above it is left unclosed — a syntax
+// error, which a caller finds by parsing the whole text in one piece, so that the message is the
+// one a single pass gives.
+std::vector<std::size_t> item_cuts(std::string_view text, std::size_t parts);
+
 // Parses the expression written at `range` of `src` (e.g. a `{…}` of a message); positions in
 // the result and in diagnostics point into `src`. Null on a syntax error (reported).
 ast::expr_ptr parse_expression(const source_ptr& src, source_range range, diagnostics& diags);

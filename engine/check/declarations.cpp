@@ -109,13 +109,18 @@ struct declaration_checker {
 
 }  // namespace
 
+void check_declarations(const std::vector<ast::item>& items, std::uint32_t file,
+                        const std::vector<source_ptr>& sources, environment& env,
+                        diagnostics& diags) {
+  declaration_checker c{{diags, sources[file], file}, env, sources};
+  for (const ast::item& item : items) std::visit(c, item);
+}
+
 void check_declarations(const std::vector<ast::file>& files, environment& env, diagnostics& diags) {
   std::vector<source_ptr> sources;
   for (const auto& f : files) sources.push_back(f.src);
-  for (std::uint32_t i = 0; i < files.size(); ++i) {
-    declaration_checker c{{diags, files[i].src, i}, env, sources};
-    for (const ast::item& item : files[i].items) std::visit(c, item);
-  }
+  for (std::uint32_t i = 0; i < files.size(); ++i)
+    check_declarations(files[i].items, i, sources, env, diags);
 }
 
 }  // namespace kpi

@@ -299,10 +299,7 @@ std::size_t indicator_count(const ast::project& p) {
 
 }  // namespace
 
-void check_documents(std::vector<ast::file>& files, const environment& env, model::model& out,
-                     diagnostics& diags) {
-  for (const auto& f : files) out.sources.push_back(f.src);
-
+void document_checker::check(const std::vector<block_ref>& refs, diagnostics& diags) {
   // In order: every project and actuals block, and whether its name came before. Names are
   // the only thing blocks share; once they are settled each block is checked on its own.
   struct block {
@@ -312,31 +309,29 @@ void check_documents(std::vector<ast::file>& files, const environment& env, mode
     std::size_t slot;                      // index in out.projects or out.actuals
   };
   std::vector<block> blocks;
-  std::unordered_map<std::string_view, model::location> project_names, actuals_names;
-  const std::size_t first_project = out.projects.size(), first_actuals = out.actuals.size();
+  blocks.reserve(refs.size());
+  const std::size_t first_project = out_.projects.size(), first_actuals = out_.actuals.size();
   std::size_t projects = 0, actuals = 0;
-  for (std::uint32_t i = 0; i < files.size(); ++i) {
-    check_context ctx{diags, files[i].src, i};
-    for (ast::item& item : files[i].items) {
-      const ast::name* title = nullptr;
-      bool is_project = false;
-      if (const auto* p = std::get_if<ast::project>(&item)) {
-        title = &p->title;
-        is_project = true;
-      } else if (const auto* a = std::get_if<ast::actuals>(&item)) {
-        title = &a->project;
-      } else {
-        continue;
-      }
-      auto& names = is_project ? project_names : actuals_names;
-      auto [it, fresh] = names.emplace(title->text, ctx.at(title->range));
-      std::size_t& count = is_project ? projects : actuals;
-      blocks.push_back(
-          {i, &item, fresh ? std::nullopt : std::optional(it->second), fresh ? count++ : 0});
+  for (const block_ref& ref : refs) {
+    const ast::name* title = nullptr;
+    bool is_project = false;
+    if (const auto* p = std::get_if<ast::project>(ref.item)) {
+      title = &p->title;
+      is_project = true;
+    } else if (const auto* a = std::get_if<ast::actuals>(ref.item)) {
+      title = &a->project;
+    } else {
+      continue;
     }
+    auto& names = is_project ? project_names_ : actuals_names_;
+    auto [it, fresh] =
+        names.try_emplace(title->text, model::location{ref.file, title->range.begin});
+    std::size_t& count = is_project ? projects : actuals;
+    blocks.push_back({ref.file, ref.item, fresh ? std::nullopt : std::optional(it->second),
+                      fresh ? count++ : 0});
   }
-  out.projects.resize(first_project + projects);
-  out.actuals.resize(first_actuals + actuals);
+  out_.projects.resize(first_project + projects);
+  out_.actuals.resize(first_actuals + actuals);
 
   // Each chunk of blocks on its own thread with its own messages, joined in order: the same
   // model and the same messages in the same order for any number of jobs.
@@ -345,20 +340,20 @@ void check_documents(std::vector<ast::file>& files, const environment& env, mode
   parallel_chunks(blocks.size(), chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
     for (std::size_t k = b; k < e; ++k) {
       const block& bl = blocks[k];
-      check_context ctx{found[c], files[bl.file].src, bl.file};
+      check_context ctx{found[c], out_.sources[bl.file], bl.file};
       if (auto* p = std::get_if<ast::project>(bl.item)) {
         if (bl.first) {
           auto& d = ctx.error(p->title.range,
                               {fmt::format("project '{}' is declared twice", p->title.text),
                                fmt::format("项目 '{}' 重复申报", p->title.text)});
-          ctx.note(d, *bl.first, out.sources, {"first declared here", "首次申报于此"});
+          ctx.note(d, *bl.first, out_.sources, {"first declared here", "首次申报于此"});
           continue;
         }
-        model::project& m = out.projects[first_project + bl.slot];
+        model::project& m = out_.projects[first_project + bl.slot];
         m.name = p->title.text;
         m.loc = ctx.at(p->range);
         m.indicators.reserve(indicator_count(*p));
-        project_checker pc{ctx, env, m, {}};
+        project_checker pc{ctx, env_, m, {}};
         for (const ast::project_item& pi : p->items) std::visit(pc, pi);
         *p = {};  // its tree is several times the size of its text: free it as we go
       } else if (auto* a = std::get_if<ast::actuals>(bl.item)) {
@@ -366,20 +361,31 @@ void check_documents(std::vector<ast::file>& files, const environment& env, mode
           auto& d = ctx.error(a->project.range,
                               {fmt::format("actuals for '{}' are given twice", a->project.text),
                                fmt::format("项目 '{}' 的实际完成值重复出现", a->project.text)});
-          ctx.note(d, *bl.first, out.sources, {"first given here", "首次出现于此"});
+          ctx.note(d, *bl.first, out_.sources, {"first given here", "首次出现于此"});
           continue;
         }
-        model::actuals_block& m = out.actuals[first_actuals + bl.slot];
+        model::actuals_block& m = out_.actuals[first_actuals + bl.slot];
         m.project = a->project.text;
         m.loc = ctx.at(a->range);
         m.values.reserve(a->items.size());
-        actuals_checker ac{ctx, env, m, {}};
+        actuals_checker ac{ctx, env_, m, {}};
         for (const ast::actuals_item& ai : a->items) std::visit(ac, ai);
         *a = {};
       }
     }
   });
   for (const auto& d : found) diags.append(d);
+}
+
+void check_documents(std::vector<ast::file>& files, const environment& env, model::model& out,
+                     diagnostics& diags) {
+  for (const auto& f : files) out.sources.push_back(f.src);
+  std::vector<document_checker::block_ref> blocks;
+  for (std::uint32_t i = 0; i < files.size(); ++i)
+    for (ast::item& item : files[i].items)
+      if (std::holds_alternative<ast::project>(item) || std::holds_alternative<ast::actuals>(item))
+        blocks.push_back({i, &item});
+  document_checker(env, out).check(blocks, diags);
 }
 
 }  // namespace kpi

@@ -16,6 +16,9 @@ namespace kpi {
 struct load_options {
   std::vector<std::string> libs;  // extra declaration files (--lib)
   bool with_stdlib = true;
+  // Text parsed and checked at a time, per thread: the syntax tree of this much text is alive
+  // at once (several times its size) instead of the tree of a whole file. 0: whole files.
+  std::size_t piece_bytes = 256 << 10;
 };
 
 struct load_result {
@@ -25,6 +28,7 @@ struct load_result {
   // and packs are kept: projects and actuals live on in `model`.
   std::vector<ast::file> files;
   diagnostics diags;
+  bool in_pieces = false;  // read piece by piece (piece_bytes), not a whole file at a time
   [[nodiscard]] bool ok() const { return !diags.has_errors(); }
 };
 
