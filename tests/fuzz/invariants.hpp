@@ -76,15 +76,27 @@ inline std::string diagnostics_problem(const diagnostics& ds, const std::string&
 }
 
 // Loads `text` as the one input file `name` (with the stdlib) and checks its diagnostics.
+// Loads it twice, piece by piece (every project its own piece) and whole: the messages and the
+// model must be the same.
 inline std::string load_problem(const std::string& text, const std::string& name,
                                 load_result* out = nullptr) {
   memory_reader reader;
   reader.files[name] = text;
-  load_result r = load({name}, {}, reader);
+  load_options in_pieces, whole;
+  in_pieces.piece_bytes = 1;
+  whole.piece_bytes = 0;
+  load_result r = load({name}, in_pieces, reader);
   std::string p = diagnostics_problem(r.diags, name);
+  load_result w = load({name}, whole, reader);
+  if (p.empty() && render_all(r.diags, lang::en) != render_all(w.diags, lang::en))
+    p = "read in pieces, the messages differ from the whole file's\n--- in pieces\n" +
+        render_all(r.diags, lang::en) + "\n--- whole\n" + render_all(w.diags, lang::en);
   if (p.empty() && r.ok()) {
-    (void)dump_json(r.model);
+    std::string json = dump_json(r.model);
     (void)dump_text(r.model);
+    if (json != dump_json(w.model))
+      p = "read in pieces, the model differs from the whole file's\n--- in pieces\n" + json +
+          "\n--- whole\n" + dump_json(w.model);
   }
   if (out != nullptr) *out = std::move(r);
   return p;
