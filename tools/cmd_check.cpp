@@ -41,13 +41,14 @@ command check_command() {
             print_diagnostics(r.pack_diags, common);
             if (!r.ok()) return exit_bad_input;
             const auto& sources = r.loaded.model.sources;
-            std::string out =
-                o->format == "json"
-                    ? rules::findings_json(r.findings, r.programs, sources, o->opts.explain)
-                : o->format == "sarif" ? rules::findings_sarif(r.findings, r.programs, sources)
-                                       : rules::findings_text(r.findings, r.programs, sources,
-                                                              common.language(), o->opts.explain);
-            std::fwrite(out.data(), 1, out.size(), stdout);
+            auto put = [](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stdout); };
+            if (o->format == "json")
+              put(rules::findings_json(r.findings, r.programs, sources, o->opts.explain));
+            else if (o->format == "sarif")
+              put(rules::findings_sarif(r.findings, r.programs, sources));
+            else  // a megabyte at a time: the text of every finding is never held at once
+              rules::findings_text(r.findings, r.programs, sources, common.language(),
+                                   o->opts.explain, put);
             return rules::count_findings(r.findings).error > 0 ? exit_findings : exit_ok;
           }};
 }

@@ -36,8 +36,8 @@ bool output_is_safe(const std::string& output, const std::vector<std::string>& i
 }
 
 void print_diagnostics(const diagnostics& d, const common_options& common) {
-  std::string text = render_all(d, common.language());
-  std::fwrite(text.data(), 1, text.size(), stderr);
+  render_all(d, common.language(),
+             [](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stderr); });
 }
 
 }  // namespace kpi::cli

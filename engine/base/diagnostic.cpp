@@ -202,4 +202,17 @@ std::string render_all(const diagnostics& ds, lang l) {
   return out;
 }
 
+void render_all(const diagnostics& ds, lang l, const std::function<void(std::string_view)>& put) {
+  constexpr std::size_t piece = 1 << 20;
+  std::string out;
+  for (const auto& d : ds.all()) {
+    out += render(d, l);
+    if (out.size() >= piece) {
+      put(out);
+      out.clear();
+    }
+  }
+  if (!out.empty()) put(out);
+}
+
 }  // namespace kpi

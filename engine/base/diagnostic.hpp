@@ -2,6 +2,7 @@
 // One renderer turns them into `file:line:col: error: message`, the line and a caret.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,5 +68,7 @@ lang choose_lang(std::optional<std::string_view> flag);
 // `file:line:col: error: message`, the source line and a caret under the range.
 std::string render(const diagnostic& d, lang l);
 std::string render_all(const diagnostics& ds, lang l);
+// The same text handed to `put` in pieces of about a megabyte.
+void render_all(const diagnostics& ds, lang l, const std::function<void(std::string_view)>& put);
 
 }  // namespace kpi

@@ -43,10 +43,17 @@ finding_counts count_findings(const std::vector<finding>& fs) {
   return c;
 }
 
-std::string findings_text(const std::vector<finding>& fs, const std::vector<program>& packs,
-                          const std::vector<source_ptr>& sources, lang l, bool explain) {
+void findings_text(const std::vector<finding>& fs, const std::vector<program>& packs,
+                   const std::vector<source_ptr>& sources, lang l, bool explain,
+                   const std::function<void(std::string_view)>& put) {
+  constexpr std::size_t piece = 1 << 20;
   std::string out;
+  out.reserve(piece + (piece >> 2));
   for (const auto& f : fs) {
+    if (out.size() >= piece) {
+      put(out);
+      out.clear();
+    }
     diagnostic d;
     d.level = f.level;
     d.src = source_of(f, sources);
@@ -74,6 +81,13 @@ std::string findings_text(const std::vector<finding>& fs, const std::vector<prog
     out += fmt::format("{} error{}, {} warning{}, {} info (packs: {})\n", c.error,
                        c.error == 1 ? "" : "s", c.warning, c.warning == 1 ? "" : "s", c.info,
                        fmt::join(names, ", "));
+  put(out);
+}
+
+std::string findings_text(const std::vector<finding>& fs, const std::vector<program>& packs,
+                          const std::vector<source_ptr>& sources, lang l, bool explain) {
+  std::string out;
+  findings_text(fs, packs, sources, l, explain, [&out](std::string_view t) { out += t; });
   return out;
 }
 

@@ -2,7 +2,9 @@
 // for code-review tools (SARIF 2.1.0).
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/base/diagnostic.hpp"
@@ -21,6 +23,10 @@ finding_counts count_findings(const std::vector<finding>& fs);
 
 std::string findings_text(const std::vector<finding>& fs, const std::vector<program>& packs,
                           const std::vector<source_ptr>& sources, lang l, bool explain);
+// The same text handed to `put` in pieces of about a megabyte, for any number of findings.
+void findings_text(const std::vector<finding>& fs, const std::vector<program>& packs,
+                   const std::vector<source_ptr>& sources, lang l, bool explain,
+                   const std::function<void(std::string_view)>& put);
 std::string findings_json(const std::vector<finding>& fs, const std::vector<program>& packs,
                           const std::vector<source_ptr>& sources, bool explain);
 std::string findings_sarif(const std::vector<finding>& fs, const std::vector<program>& packs,
