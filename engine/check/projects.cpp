@@ -230,9 +230,9 @@ struct actuals_checker {
       if (e.override_score->value.is_negative())
         ctx.error(e.override_score->range,
                   {"an overriding score cannot be negative", "调整后的得分不能为负数"});
-      a.override_score = e.override_score->value;
-      a.override_reason = e.override_reason ? e.override_reason->text : "";
-      if (a.override_reason.empty())
+      a.assessed = model::assessor_override{e.override_score->value,
+                                            e.override_reason ? e.override_reason->text : ""};
+      if (a.assessed->reason.empty())
         ctx.error(e.override_score->range,
                   {"an overriding score needs a reason", "调整得分必须说明理由"});
     }

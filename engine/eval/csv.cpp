@@ -335,9 +335,8 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
                      fmt::format("调整得分格式错误 '{}'", over)});
         continue;
       }
-      a.override_score = v;
-      a.override_reason = cell(c_reason, roff);
-      if (a.override_reason.empty()) {
+      a.assessed = model::assessor_override{*v, cell(c_reason, roff)};
+      if (a.assessed->reason.empty()) {
         diags.error(src, cells.at(ooff, over.size()),
                     {"an overriding score needs a reason (override_reason column)",
                      "调整得分必须说明理由（override_reason 列）"});

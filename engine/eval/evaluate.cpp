@@ -53,12 +53,12 @@ struct scorer {
       auto pct = s.completion->mul(decimal::from_int(100));
       if (pct && *pct >= p.over_achievement) r.dev = deviation::over_achieved;
     }
-    if (a->override_score) {
+    if (a->assessed) {
       r.computed = r.score;
-      r.score = a->override_score->round(2).with_min_scale(2).value_or(*a->override_score);
-      r.override_reason = a->override_reason;
+      r.score = a->assessed->score.round(2).with_min_scale(2).value_or(a->assessed->score);
+      r.override_reason = a->assessed->reason;
       r.explain +=
-          fmt::format("; assessor override → {} ({})", r.score.to_string(), a->override_reason);
+          fmt::format("; assessor override → {} ({})", r.score.to_string(), a->assessed->reason);
       if (r.score > r.weight)
         report(severity::error, a->loc,
                {fmt::format("the overriding score {} is more than the 分值 {}", r.score.to_string(),

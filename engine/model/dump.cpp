@@ -86,9 +86,9 @@ void actual_json(json_out& j, const model::model& m, const model::actual& a) {
       break;
   }
   if (!a.because.empty()) j.field("because", a.because);
-  if (a.override_score) {
-    j.field("override_score", a.override_score->to_string());
-    j.field("override_reason", a.override_reason);
+  if (a.assessed) {
+    j.field("override_score", a.assessed->score.to_string());
+    j.field("override_reason", a.assessed->reason);
   }
   put_position(j, m, a.loc);
   j.end_object();
@@ -187,7 +187,9 @@ void dump_text(const model::model& m, const std::function<void(std::string_view)
     for (const auto& ind : p.indicators) {
       std::string target;
       if (ind.k == model::kind::qualitative) {
-        target = fmt::format("{} [{}]", ind.text, ind.term_class.empty() ? std::string_view("text") : ind.term_class.view());
+        target =
+            fmt::format("{} [{}]", ind.text,
+                        ind.term_class.empty() ? std::string_view("text") : ind.term_class.view());
       } else if (ind.deadline) {
         target = fmt::format("{} {}", model::op_text(ind.o), ind.deadline->to_string());
       } else if (ind.target_high) {

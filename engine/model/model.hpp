@@ -74,17 +74,22 @@ struct project {
 
 enum class actual_kind { quantity, date, grade, text };
 
+// An assessor's score in place of the computed one, and why (rare: kept on the heap).
+struct assessor_override {
+  decimal score;
+  std::string reason;
+};
+
 struct actual {
   istr indicator;  // interned: the same names recur across projects
   actual_kind k = actual_kind::quantity;
-  std::optional<amount> value;    // quantity
-  std::optional<date> when;       // date
-  std::string text;               // grade term or free text
-  istr term_class;                // for a grade term
-  boxed<decimal> share;           // `部分达成 75 %`: 75 (grades only)
-  std::string because;            // 偏差原因; empty when none
-  boxed<decimal> override_score;  // an assessor's score in place of the computed one (rare)
-  std::string override_reason;
+  std::optional<amount> value;  // quantity
+  std::optional<date> when;     // date
+  std::string text;             // grade term or free text
+  istr term_class;              // for a grade term
+  boxed<decimal> share;         // `部分达成 75 %`: 75 (grades only)
+  std::string because;          // 偏差原因; empty when none
+  boxed<assessor_override> assessed;
   location loc;
 };
 
