@@ -36,6 +36,7 @@ command check_command() {
           },
           [o](const common_options& common) {
             disk_reader reader;
+            o->opts.release_projects = true;
             rules::check_result& r = keep_until_exit(rules::run_check(o->opts, reader));
             print_diagnostics(r.loaded.diags, common);
             print_diagnostics(r.pack_diags, common);

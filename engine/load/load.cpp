@@ -21,8 +21,9 @@ bool is_document(const ast::item& i) {
 // the text allows it: false (and `r` to be thrown away) on a syntax error or bad encoding (the
 // whole-file parse reports those as it always does) and on a declaration that comes after a
 // project or actuals block (it applies to that block too, so the blocks must wait for it).
-bool load_in_pieces(const std::vector<source_ptr>& sources, std::size_t piece_bytes,
+bool load_in_pieces(const std::vector<source_ptr>& sources, const load_options& options,
                     load_result& r) {
+  const std::size_t piece_bytes = options.piece_bytes;
   diagnostics parsed, declared, documents;
   r.model.sources = sources;
   r.files.resize(sources.size());
@@ -62,7 +63,10 @@ bool load_in_pieces(const std::vector<source_ptr>& sources, std::size_t piece_by
         for (ast::item& item : pieces[k].items)
           if (!is_document(item)) kept.push_back(std::move(item));
       check_declarations(kept, i, sources, r.env, declared);
+      const std::size_t before = r.model.projects.size();
       checker.check(blocks, documents);
+      if (options.on_projects && r.model.projects.size() > before)
+        options.on_projects(r.env, r.model, before, r.model.projects.size());
       auto& items = r.files[i].items;
       items.insert(items.end(), std::make_move_iterator(kept.begin()),
                    std::make_move_iterator(kept.end()));
@@ -108,7 +112,7 @@ load_result load(const std::vector<std::string>& paths, const load_options& opti
     load_result streamed;
     streamed.diags = r.diags;
     streamed.in_pieces = true;
-    if (load_in_pieces(sources, options.piece_bytes, streamed)) return streamed;
+    if (load_in_pieces(sources, options, streamed)) return streamed;
   }
 
   bool parsed = true;

@@ -2,6 +2,8 @@
 // then the input files. Declarations anywhere apply everywhere.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,13 @@ struct load_options {
   // Text parsed and checked at a time, per thread: the syntax tree of this much text is alive
   // at once (several times its size) instead of the tree of a whole file. 0: whole files.
   std::size_t piece_bytes = 256 << 10;
+  // Read in pieces, called after each piece's projects are checked, with the declarations (all
+  // known by then) and the range [begin, end) of model.projects that holds them: a caller that
+  // needs each project once can use it then and release it (kpi check runs its rules there).
+  // If the load then falls back to reading whole files (load_result::in_pieces is false), the
+  // calls made so far are void: the caller must forget what it did in them.
+  std::function<void(const environment&, model::model&, std::size_t begin, std::size_t end)>
+      on_projects;
 };
 
 struct load_result {

@@ -6,10 +6,12 @@
 
 namespace kpi::rules {
 
-check_result run_check(const check_options& o, file_reader& reader) {
-  check_result r;
-  r.loaded = load(o.files, {o.libs, true}, reader);
-  if (!r.loaded.ok()) return r;
+namespace {
+
+// Builds the audit programs of `o` against the declarations in `env` into r.programs (messages
+// in r.pack_diags).
+void build_audits(const check_options& o, const environment& env, file_reader& reader,
+                  check_result& r) {
   pack_library lib;
   lib.add_builtin(r.pack_diags);
   std::vector<std::size_t> chosen =
@@ -30,7 +32,7 @@ check_result run_check(const check_options& o, file_reader& reader) {
       continue;
     }
     ++audits;
-    if (auto p = lib.build(i, r.loaded.env, r.pack_diags)) r.programs.push_back(std::move(*p));
+    if (auto p = lib.build(i, env, r.pack_diags)) r.programs.push_back(std::move(*p));
   }
   if (audits == 0 && !o.packs.empty() && !r.pack_diags.has_errors()) {
     const pack_entry* first = chosen.empty() ? nullptr : &lib.at(chosen.front());
@@ -39,7 +41,52 @@ check_result run_check(const check_options& o, file_reader& reader) {
                        {"no audit pack among --rules: nothing to check",
                         "--rules 中没有审核（audit）规则包，无可检查"});
   }
+}
+
+}  // namespace
+
+check_result run_check(const check_options& o, file_reader& reader) {
+  check_result r;
+  // Read in pieces, the rules run on each piece's projects as soon as they are checked, and
+  // with release_projects their indicators are dropped at once: the model of every project is
+  // never held together. Findings are kept per program and joined in program order at the end:
+  // the same findings, in the same order, as one run over the whole model.
+  bool built = false;
+  std::vector<std::vector<finding>> found;  // per program
+  load_options lo{o.libs, true};
+  lo.piece_bytes = o.piece_bytes;
+  lo.on_projects = [&](const environment& env, model::model& m, std::size_t b, std::size_t e) {
+    if (!built) {
+      build_audits(o, env, reader, r);
+      built = true;
+      found.resize(r.programs.size());
+    }
+    if (!r.pack_diags.has_errors())
+      for (std::size_t k = 0; k < r.programs.size(); ++k) {
+        auto fs = run(r.programs[k], m, o.lim, o.explain, b, e);
+        found[k].insert(found[k].end(), std::make_move_iterator(fs.begin()),
+                        std::make_move_iterator(fs.end()));
+      }
+    if (o.release_projects)
+      for (std::size_t i = b; i < e; ++i)
+        std::vector<model::indicator>().swap(m.projects[i].indicators);
+  };
+  r.loaded = load(o.files, lo, reader);
+  const bool ran = built && r.loaded.in_pieces;
+  if (!ran || !r.loaded.ok()) {  // a fallback to whole files, or errors: as if nothing ran
+    r.programs.clear();
+    r.pack_diags = {};
+    found.clear();
+  }
+  if (!r.loaded.ok()) return r;
+  if (!ran) build_audits(o, r.loaded.env, reader, r);
   if (r.pack_diags.has_errors()) return r;
+  if (ran) {
+    for (auto& fs : found)
+      r.findings.insert(r.findings.end(), std::make_move_iterator(fs.begin()),
+                        std::make_move_iterator(fs.end()));
+    return r;
+  }
   for (const auto& p : r.programs) {
     auto fs = run(p, r.loaded.model, o.lim, o.explain);
     r.findings.insert(r.findings.end(), std::make_move_iterator(fs.begin()),

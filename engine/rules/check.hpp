@@ -16,6 +16,11 @@ struct check_options {
   std::vector<std::string> packs;  // files or directories; empty: the built-in audit packs
   limits lim;
   bool explain = false;
+  // Drop each project's indicators once the rules have run on it, so that the models of all
+  // projects are never held at once (the CLI; check_result::loaded.model then keeps only the
+  // projects' names, fields and positions).
+  bool release_projects = false;
+  std::size_t piece_bytes = load_options{}.piece_bytes;  // see load_options
 };
 
 struct check_result {

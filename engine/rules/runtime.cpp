@@ -113,23 +113,28 @@ void apply(const rule& r, frame& f, const limits& lim, bool want_explain,
 
 std::vector<finding> run(const program& p, const model::model& m, const limits& lim,
                          bool want_explain) {
+  return run(p, m, lim, want_explain, 0, m.projects.size());
+}
+
+std::vector<finding> run(const program& p, const model::model& m, const limits& lim,
+                         bool want_explain, std::size_t begin, std::size_t end) {
   // Projects are independent and rules read nothing but the model: each chunk of projects
   // runs on its own thread into its own list, joined in chunk order, so the findings are the
   // same, in the same order, for any number of jobs.
-  const std::size_t n = m.projects.size();
+  const std::size_t n = end - begin;
   const std::size_t chunks = std::min<std::size_t>(jobs(), n / 64 + 1);
   std::vector<std::vector<finding>> found(chunks);
   parallel_chunks(n, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
     std::vector<finding>& out = found[c];
     for (std::size_t i = b; i < e; ++i) {
       frame f;
-      f.project = &m.projects[i];
+      f.project = &m.projects[begin + i];
       for (const auto& r : p.rules) {
         if (r.each == scope::project) {
           f.item = nullptr;
           apply(r, f, lim, want_explain, out);
         } else {
-          for (const auto& ind : m.projects[i].indicators) {
+          for (const auto& ind : f.project->indicators) {
             f.item = &ind;
             apply(r, f, lim, want_explain, out);
           }

@@ -34,5 +34,8 @@ struct finding {
 
 // Findings of every rule on every project, in project order, then rule order, then indicator order.
 std::vector<finding> run(const program& p, const model::model& m, const limits& lim, bool explain);
+// The same for the projects [begin, end) of the model only.
+std::vector<finding> run(const program& p, const model::model& m, const limits& lim, bool explain,
+                         std::size_t begin, std::size_t end);
 
 }  // namespace kpi::rules
