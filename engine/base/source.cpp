@@ -24,8 +24,11 @@ std::size_t source::first_invalid_utf8() const {
 }
 
 void source::index() const {
-  line_starts_.push_back(0);
   const auto size = static_cast<std::uint32_t>(text_.size());
+  // Sized once: the table of a large file is a few megabytes, and growing it by doubling would
+  // hold up to twice that.
+  line_starts_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 2);
+  line_starts_.push_back(0);
   if (text_.find('\r') == std::string::npos) {
     // The usual case, LF only: memchr runs many bytes at a time.
     for (const char* p = text_.data();

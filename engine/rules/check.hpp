@@ -18,12 +18,21 @@ struct check_options {
   bool explain = false;
   // Drop each project's indicators once the rules have run on it, so that the models of all
   // projects are never held at once (the CLI; check_result::loaded.model then keeps only the
-  // projects' names, fields and positions).
+  // projects' names, money and positions).
   bool release_projects = false;
   std::size_t piece_bytes = load_options{}.piece_bytes;  // see load_options
 };
 
 struct check_result {
+  check_result() = default;
+  // Findings view their rule's texts inside `programs`: moved, both stay together; a copy
+  // would leave the copied findings pointing into the original's programs.
+  check_result(const check_result&) = delete;
+  check_result& operator=(const check_result&) = delete;
+  check_result(check_result&&) = default;
+  check_result& operator=(check_result&&) = default;
+  ~check_result() = default;
+
   load_result loaded;  // the targets' model and its diagnostics
   std::vector<program> programs;
   std::vector<finding> findings;

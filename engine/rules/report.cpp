@@ -58,7 +58,8 @@ void findings_text(const std::vector<finding>& fs, const std::vector<program>& p
     d.level = f.level;
     d.src = source_of(f, sources);
     if (f.loc) d.range = {f.loc->offset, f.loc->offset + 1};
-    std::string where = f.indicator.empty() ? f.project : f.project + " / " + f.indicator;
+    std::string where =
+        f.indicator.empty() ? f.project : fmt::format("{} / {}", f.project, f.indicator);
     d.message = {fmt::format("[{}] {} ({})", f.rule, f.message, where),
                  fmt::format("[{}] {}（{}）", f.rule, f.message, where)};
     out += render(d, l);
@@ -106,7 +107,7 @@ std::string findings_json(const std::vector<finding>& fs, const std::vector<prog
     put_position(j, f, sources);
     j["pack"] = f.pack;
     j["pack_version"] = f.version;
-    j["pack_hash"] = "sha256:" + f.hash;
+    j["pack_hash"] = fmt::format("sha256:{}", f.hash);
     if (!f.cite.empty()) j["cite"] = f.cite;
     if (explain) j["explain"] = f.explain;
     list.push_back(std::move(j));
@@ -151,7 +152,7 @@ std::string findings_sarif(const std::vector<finding>& fs, const std::vector<pro
                           : f.level == severity::warning ? "warning"
                                                          : "note"},
                 {"message", {{"text", f.message}}}};
-    if (auto it = index.find(f.rule); it != index.end()) res["ruleIndex"] = it->second;
+    if (auto it = index.find(std::string(f.rule)); it != index.end()) res["ruleIndex"] = it->second;
     if (source_ptr src = source_of(f, sources)) {
       line_column p = src->position(f.loc->offset);
       res["locations"] =
@@ -163,7 +164,7 @@ std::string findings_sarif(const std::vector<finding>& fs, const std::vector<pro
                          {"indicator", f.indicator},
                          {"pack", f.pack},
                          {"packVersion", f.version},
-                         {"packHash", "sha256:" + f.hash}};
+                         {"packHash", fmt::format("sha256:{}", f.hash)}};
     results.push_back(std::move(res));
   }
   json root = {

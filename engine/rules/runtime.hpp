@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/model.hpp"
@@ -19,15 +20,18 @@ struct limits {
 };
 
 struct finding {
-  std::string rule;
+  // The rule's own texts are views into the rule, which lives in its program: a finding is
+  // valid as long as the program it came from (check_result keeps both). Tens of thousands of
+  // findings would otherwise each copy the same id, pack, version, hash and citation.
+  std::string_view rule;
   severity level = severity::error;
-  std::string pack;
-  std::string version;
-  std::string hash;
+  std::string_view pack;
+  std::string_view version;
+  std::string_view hash;
   std::string project;
-  std::string indicator;  // empty for a project-level finding
+  std::string_view indicator;  // interned (istr); empty for a project-level finding
   std::string message;
-  std::string cite;
+  std::string_view cite;
   std::optional<model::location> loc;
   std::vector<std::string> explain;  // the failed sub-conditions and the values they saw
 };

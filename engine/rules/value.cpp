@@ -4,7 +4,9 @@
 
 namespace kpi::rules {
 
-std::string_view intern(std::string_view s) { return istr(s).view(); }
+std::string_view intern(std::string_view s) {
+  return istr(s).view();
+}
 
 value interned(const value& v) {
   value x = v;

@@ -43,7 +43,8 @@ inline pack_run check_pack(const std::string& pack, const std::string& targets,
 inline std::vector<std::string> finding_keys(const std::vector<rules::finding>& fs) {
   std::vector<std::string> keys;
   for (const auto& f : fs)
-    keys.push_back(f.rule + "@" + f.project + (f.indicator.empty() ? "" : "/" + f.indicator));
+    keys.push_back(std::string(f.rule) + "@" + f.project +
+                   (f.indicator.empty() ? "" : "/" + std::string(f.indicator)));
   return keys;
 }
 

@@ -56,7 +56,7 @@ TEST(RuleRuntime, AFindingCarriesRulePackHashPositionMessageAndCitation) {
   EXPECT_EQ(f.level, severity::error);
   EXPECT_EQ(f.pack, "run");
   EXPECT_EQ(f.version, "0.3");
-  EXPECT_EQ("sha256:" + f.hash, run_pack_hash());
+  EXPECT_EQ("sha256:" + std::string(f.hash), run_pack_hash());
   EXPECT_EQ(f.message, "合计 90,000.00 元 与 100,000.00 元 不符");
   EXPECT_EQ(f.cite, "测试依据");
   ASSERT_TRUE(f.loc.has_value());
