@@ -18,14 +18,36 @@ import tempfile
 import time
 
 
-def run(argv, out_path):
-    """Runs argv with stdout to out_path; returns (wall s, cpu s, peak RSS bytes, exit code)."""
+# Linux reports as a process's peak RSS (ru_maxrss) at least the RSS of the process it was
+# forked from: this script, which grows as it reads large JSON outputs to compare totals, would
+# lend its own size to every program it starts. So the programs are started by a small runner
+# process, itself started before anything large is read, that only spawns, waits and reports.
+RUNNER = r"""
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    argv, out_path = json.loads(line)
     with open(out_path, "wb") as out, open(os.devnull, "wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=out, stderr=err)
         _, status, ru = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+    print(json.dumps([wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024,
+                      os.waitstatus_to_exitcode(status)]), flush=True)
+"""
+_runner = None
+
+
+def start_runner():
+    global _runner
+    _runner = subprocess.Popen([sys.executable, "-c", RUNNER], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+
+
+def run(argv, out_path):
+    """Runs argv with stdout to out_path; returns (wall s, cpu s, peak RSS bytes, exit code)."""
+    _runner.stdin.write(json.dumps([argv, out_path]) + "\n")
+    _runner.stdin.flush()
+    return tuple(json.loads(_runner.stdout.readline()))
 
 
 def best(argv, out_path, reps):
@@ -59,6 +81,7 @@ def main():
     ap.add_argument("--verify-max", type=int, default=20000,
                     help="compare totals project by project up to this size (JSON is large)")
     a = ap.parse_args()
+    start_runner()  # first, while this script is small
     kpi = os.path.join(a.build, "kpi")
     gen = os.path.join(a.build, "kpi_gen")
     hand = os.path.join(a.build, "kpi_handscore")
@@ -116,6 +139,7 @@ def main():
         print(f"  peak RSS: eval {r['eval']['rss'] / 1e6:.0f} MB = "
               f"{r['eval']['rss'] / 1e6 / (mb_t + mb_a):.1f}x input; check "
               f"{r['check']['rss'] / 1e6:.0f} MB = {r['check']['rss'] / 1e6 / mb_t:.1f}x targets; "
+              f"dump {r['dump']['rss'] / 1e6:.0f} MB = {r['dump']['rss'] / 1e6 / mb_t:.1f}x; "
               f"hand {r['hand']['rss'] / 1e6:.0f} MB")
         print(f"  {r['agree']}\n", flush=True)
     print("growth (wall s per 1,000 projects; flat = linear):")

@@ -1,13 +1,81 @@
 #include "engine/load/parallel.hpp"
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace kpi {
 namespace {
 
 std::atomic<unsigned> job_count{1};
 
+// Set on a worker thread, and on a thread while it runs its own share of a round: a round
+// started from inside a round runs its tasks in order, on that thread.
+thread_local bool in_round = false;
+
+// Worker threads waiting for rounds of tasks. One round at a time: the engine starts rounds
+// from one thread (a round started from a worker runs inline).
+class worker_pool {
+ public:
+  void run(std::size_t count, const std::function<void(std::size_t)>& task) {
+    std::lock_guard<std::mutex> one_round(round_);
+    {
+      std::lock_guard<std::mutex> lk(m_);
+      while (threads_.size() + 1 < count) threads_.emplace_back([this] { work(); });
+      task_ = &task;
+      next_ = 1;
+      count_ = count;
+      pending_ = count - 1;
+    }
+    wake_.notify_all();
+    task(0);
+    std::unique_lock<std::mutex> lk(m_);
+    done_.wait(lk, [this] { return pending_ == 0; });
+    task_ = nullptr;
+  }
+
+ private:
+  void work() {
+    in_round = true;
+    std::unique_lock<std::mutex> lk(m_);
+    for (;;) {
+      wake_.wait(lk, [this] { return task_ != nullptr && next_ < count_; });
+      const std::size_t c = next_++;
+      const auto* task = task_;
+      lk.unlock();
+      (*task)(c);
+      lk.lock();
+      if (--pending_ == 0) done_.notify_one();
+    }
+  }
+
+  std::mutex round_;
+  std::mutex m_;
+  std::condition_variable wake_, done_;
+  std::vector<std::thread> threads_;
+  const std::function<void(std::size_t)>* task_ = nullptr;
+  std::size_t next_ = 0, count_ = 0, pending_ = 0;
+};
+
 }  // namespace
+
+namespace detail {
+
+void run_on_workers(std::size_t count, const std::function<void(std::size_t)>& task) {
+  if (in_round) {
+    for (std::size_t c = 0; c < count; ++c) task(c);
+    return;
+  }
+  // Never destroyed: the workers wait for work until the process ends.
+  static auto* pool = new worker_pool;
+  in_round = true;
+  pool->run(count, task);
+  in_round = false;
+}
+
+}  // namespace detail
 
 unsigned jobs() {
   return job_count.load(std::memory_order_relaxed);

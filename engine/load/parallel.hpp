@@ -5,8 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <thread>
-#include <vector>
+#include <functional>
 
 namespace kpi {
 
@@ -15,8 +14,18 @@ namespace kpi {
 unsigned jobs();
 void set_jobs(unsigned n);  // 0: the number of cores
 
+namespace detail {
+// Runs task(c) for every c in [0, count): 0 on the calling thread, the others on the engine's
+// worker threads, which are started on first need and kept for the life of the process (a run
+// parses, checks and scores in many rounds; threads started and ended for each round cost more
+// than the work of a small round, and memory freed by a thread that has ended is reclaimed
+// slowly). Returns when every task has returned. Called from inside a task, it runs the tasks
+// in order on that thread.
+void run_on_workers(std::size_t count, const std::function<void(std::size_t)>& task);
+}  // namespace detail
+
 // Calls f(chunk, begin, end) for `chunks` contiguous ranges covering [0, n), chunk 0 on the
-// calling thread and the others on their own threads; returns when all are done.
+// calling thread and the others on worker threads; returns when all are done.
 template <typename F>
 void parallel_chunks(std::size_t n, std::size_t chunks, F&& f) {
   chunks = std::max<std::size_t>(1, std::min(chunks, n));
@@ -24,13 +33,8 @@ void parallel_chunks(std::size_t n, std::size_t chunks, F&& f) {
     f(std::size_t{0}, std::size_t{0}, n);
     return;
   }
-  std::vector<std::thread> threads;
-  threads.reserve(chunks - 1);
   auto bound = [&](std::size_t c) { return n * c / chunks; };
-  for (std::size_t c = 1; c < chunks; ++c)
-    threads.emplace_back([&f, c, b = bound(c), e = bound(c + 1)] { f(c, b, e); });
-  f(std::size_t{0}, std::size_t{0}, bound(1));
-  for (auto& t : threads) t.join();
+  detail::run_on_workers(chunks, [&](std::size_t c) { f(c, bound(c), bound(c + 1)); });
 }
 
 }  // namespace kpi
