@@ -53,13 +53,11 @@ command eval_command() {
         print_diagnostics(s.diags, common);
         if (!s.ok()) return exit_bad_input;
         s.params->explain = o->explain && o->format == "text";
-        if (o->format == "json") {  // scored and written a batch at a time: little memory
+        if (o->format != "xlsx" && o->format != "html") {  // written while scored: little memory
           eval::eval_result* r = nullptr;
           auto produce = [&](const file_reader::put_fn& put) {
-            eval::json_writer w(put);
-            r = &keep_until_exit(eval::run_streamed(
-                s, 1024, [&w](const auto& batch, std::size_t first) { w.projects(batch, first); }));
-            w.finish(*r);
+            auto w = eval::stream_report(o->format, common.language(), o->explain, put);
+            r = &keep_until_exit(eval::run_streamed(s, *w));
           };
           std::string error;
           bool written = true;
@@ -84,9 +82,7 @@ command eval_command() {
           }
           return eval::exit_status(r, o->policy);
         }
-        out = o->format == "csv"    ? eval::report_csv(r)
-              : o->format == "html" ? eval::report_html(r, common.language())
-                                    : eval::report_text(r, common.language(), o->explain);
+        out = eval::report_html(r, common.language());
         if (o->output.empty())
           std::fwrite(out.data(), 1, out.size(), stdout);
         else if (!reader.write(o->output, out, error)) {

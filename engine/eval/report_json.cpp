@@ -3,7 +3,6 @@
 #include <functional>
 
 #include "engine/eval/report.hpp"
-#include "engine/load/parallel.hpp"
 #include "engine/model/json_out.hpp"
 
 namespace kpi::eval {
@@ -114,8 +113,7 @@ std::string note_text(const indicator_result& i, lang l) {
 // Written straight to text in SPEC §5 key order (json_out keeps nlohmann's dump(2) layout), a
 // batch of projects at a time: each batch is split into chunks written on their own threads,
 // then handed to `put` in order, so memory holds one batch of text, not the whole report.
-json_writer::json_writer(std::function<void(std::string_view)> put)
-    : put_(std::move(put)), j_(out_) {
+json_writer::json_writer(put_fn put) : put_(std::move(put)), j_(out_) {
   j_.begin_object();
   j_.key("version");
   j_.integer(1);
@@ -124,25 +122,16 @@ json_writer::json_writer(std::function<void(std::string_view)> put)
 }
 
 void json_writer::projects(const std::vector<project_result>& batch, std::size_t first) {
-  constexpr std::size_t per_chunk = 256;
-  const std::size_t n = batch.size();
-  const std::size_t threads = std::max<std::size_t>(1, jobs());
-  texts_.resize(threads);
-  for (std::size_t at = 0; at < n;) {
-    const std::size_t last = std::min(n, at + threads * per_chunk);
-    const std::size_t chunks = std::min<std::size_t>(threads, (last - at) / 64 + 1);
-    parallel_chunks(last - at, chunks, [&](std::size_t c, std::size_t b, std::size_t e) {
-      std::string& text = texts_[c];
-      text.clear();
-      json_out jc(text, {2, static_cast<std::uint32_t>(first + at + b)});
-      for (std::size_t i = at + b; i < at + e; ++i) project_json(jc, batch[i]);
-    });
-    put_(out_);
-    out_.clear();
-    for (std::size_t c = 0; c < chunks; ++c) put_(texts_[c]);
-    at = last;
-  }
-  j_.written_elsewhere(static_cast<std::uint32_t>(n));
+  put_(out_);
+  out_.clear();
+  put_in_chunks(
+      batch.size(), texts_,
+      [&](std::string& text, std::size_t b, std::size_t e) {
+        json_out jc(text, {2, static_cast<std::uint32_t>(first + b)});
+        for (std::size_t i = b; i < e; ++i) project_json(jc, batch[i]);
+      },
+      put_);
+  j_.written_elsewhere(static_cast<std::uint32_t>(batch.size()));
 }
 
 void json_writer::finish(const eval_result& r) {
@@ -157,7 +146,7 @@ void json_writer::finish(const eval_result& r) {
   out_.clear();
 }
 
-void write_json(const eval_result& r, const std::function<void(std::string_view)>& put) {
+void write_json(const eval_result& r, const put_fn& put) {
   json_writer w(put);
   w.projects(r.projects, 0);
   w.finish(r);

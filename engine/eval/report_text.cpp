@@ -34,54 +34,53 @@ struct table {
   }
 };
 
-}  // namespace
-
-std::string report_text(const eval_result& r, lang l, bool explain) {
+void project_text(std::string& out, const project_result& p, lang l, bool explain) {
   bool zh = l == lang::zh;
-  std::string out;
-  for (const auto& p : r.projects) {
-    out += fmt::format("{} {}  {} {}  {} {}{}\n", zh ? "项目" : "project", p.name,
-                       zh ? "总分" : "total", p.score.to_string(), zh ? "等级" : "grade", p.grade,
-                       p.complete ? "" : (zh ? "  （数据不完整）" : "  (incomplete)"));
-    const budget_result& b = p.budget;
-    out += fmt::format(
-        "  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
-        b.budget ? b.budget->to_grouped_string() + " 元" : "-", zh ? "全年执行数" : "executed",
-        b.executed ? b.executed->to_grouped_string() + " 元" : "-", zh ? "执行率" : "rate",
-        b.rate ? percent_text(*b.rate) : "-", zh ? "分值" : "weight", b.weight.to_string(),
-        zh ? "得分" : "score", b.score.to_string(), b.reason.empty() ? "" : "  " + b.reason);
-    if (explain && !b.explain.empty()) out += "      " + b.explain + "\n";
-    for (const auto& n : p.notes) out += "  " + (zh ? n.zh : n.en) + "\n";
-    table t;
-    t.right = {false, false, false, false, true, true, true, false};
-    t.rows.push_back(zh ? std::vector<std::string>{"一级指标", "三级指标", "指标值", "实际完成值",
-                                                   "完成率", "分值", "得分", "偏差"}
-                        : std::vector<std::string>{"level1", "indicator", "target", "actual",
-                                                   "completion", "weight", "score", "deviation"});
-    t.after.push_back("");
-    for (const auto& i : p.indicators) {
-      std::string dev(zh ? deviation_text(i).zh : deviation_text(i).en);
-      std::string note = note_text(i, l);
-      if (!note.empty())
-        dev += (dev.empty() ? "" : (zh ? "：" : ": ")) + note;
-      else if (i.needs_reason())
-        dev += zh ? "（未说明原因）" : " (no reason given)";
-      t.rows.push_back({i.ind->level1.str(), i.ind->name.str(), i.target,
-                        i.actual.empty() ? "-" : i.actual, completion_text(i), i.weight.to_string(),
-                        i.score.to_string(), dev});
-      t.after.push_back(explain ? i.explain : "");
-    }
-    out += t.render();
-    for (const auto& u : p.unmatched)
-      out += fmt::format("  {} {} = {}{}\n", zh ? "未匹配的实际完成值" : "unmatched actual",
-                         u.indicator, u.actual,
-                         u.suggestion.empty() ? ""
-                                              : (zh ? "（是否为「" + u.suggestion + "」？）"
-                                                    : " (did you mean '" + u.suggestion + "'?)"));
-    for (const auto& m : p.missing)
-      out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", m);
-    out += "\n";
+  out += fmt::format("{} {}  {} {}  {} {}{}\n", zh ? "项目" : "project", p.name,
+                     zh ? "总分" : "total", p.score.to_string(), zh ? "等级" : "grade", p.grade,
+                     p.complete ? "" : (zh ? "  （数据不完整）" : "  (incomplete)"));
+  const budget_result& b = p.budget;
+  out += fmt::format(
+      "  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
+      b.budget ? b.budget->to_grouped_string() + " 元" : "-", zh ? "全年执行数" : "executed",
+      b.executed ? b.executed->to_grouped_string() + " 元" : "-", zh ? "执行率" : "rate",
+      b.rate ? percent_text(*b.rate) : "-", zh ? "分值" : "weight", b.weight.to_string(),
+      zh ? "得分" : "score", b.score.to_string(), b.reason.empty() ? "" : "  " + b.reason);
+  if (explain && !b.explain.empty()) out += "      " + b.explain + "\n";
+  for (const auto& n : p.notes) out += "  " + (zh ? n.zh : n.en) + "\n";
+  table t;
+  t.right = {false, false, false, false, true, true, true, false};
+  t.rows.push_back(zh ? std::vector<std::string>{"一级指标", "三级指标", "指标值", "实际完成值",
+                                                 "完成率", "分值", "得分", "偏差"}
+                      : std::vector<std::string>{"level1", "indicator", "target", "actual",
+                                                 "completion", "weight", "score", "deviation"});
+  t.after.push_back("");
+  for (const auto& i : p.indicators) {
+    std::string dev(zh ? deviation_text(i).zh : deviation_text(i).en);
+    std::string note = note_text(i, l);
+    if (!note.empty())
+      dev += (dev.empty() ? "" : (zh ? "：" : ": ")) + note;
+    else if (i.needs_reason())
+      dev += zh ? "（未说明原因）" : " (no reason given)";
+    t.rows.push_back({i.ind->level1.str(), i.ind->name.str(), i.target,
+                      i.actual.empty() ? "-" : i.actual, completion_text(i), i.weight.to_string(),
+                      i.score.to_string(), dev});
+    t.after.push_back(explain ? i.explain : "");
   }
+  out += t.render();
+  for (const auto& u : p.unmatched)
+    out += fmt::format("  {} {} = {}{}\n", zh ? "未匹配的实际完成值" : "unmatched actual",
+                       u.indicator, u.actual,
+                       u.suggestion.empty() ? ""
+                                            : (zh ? "（是否为「" + u.suggestion + "」？）"
+                                                  : " (did you mean '" + u.suggestion + "'?)"));
+  for (const auto& m : p.missing)
+    out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", m);
+  out += "\n";
+}
+
+void orphans_text(std::string& out, const eval_result& r, lang l) {
+  bool zh = l == lang::zh;
   for (const auto& u : r.unmatched)
     out += fmt::format("{} {} / {} = {}{}\n",
                        zh ? "未匹配的实际完成值（无此项目）" : "unmatched actual (no such project)",
@@ -89,6 +88,43 @@ std::string report_text(const eval_result& r, lang l, bool explain) {
                        u.suggestion.empty() ? ""
                                             : (zh ? "（是否为「" + u.suggestion + "」？）"
                                                   : " (did you mean '" + u.suggestion + "'?)"));
+}
+
+class text_writer final : public report_stream {
+ public:
+  text_writer(lang l, bool explain, put_fn put) : l_(l), explain_(explain), put_(std::move(put)) {}
+  void projects(const std::vector<project_result>& batch, std::size_t) override {
+    put_in_chunks(
+        batch.size(), texts_,
+        [&](std::string& text, std::size_t b, std::size_t e) {
+          for (std::size_t i = b; i < e; ++i) project_text(text, batch[i], l_, explain_);
+        },
+        put_);
+  }
+  void finish(const eval_result& r) override {
+    std::string out;
+    orphans_text(out, r, l_);
+    put_(out);
+  }
+
+ private:
+  lang l_;
+  bool explain_;
+  put_fn put_;
+  std::vector<std::string> texts_;  // one per thread
+};
+
+}  // namespace
+
+std::unique_ptr<report_stream> text_stream(lang l, bool explain, put_fn put) {
+  return std::make_unique<text_writer>(l, explain, std::move(put));
+}
+
+std::string report_text(const eval_result& r, lang l, bool explain) {
+  std::string out;
+  text_writer w(l, explain, [&](std::string_view t) { out += t; });
+  w.projects(r.projects, 0);
+  w.finish(r);
   return out;
 }
 

@@ -93,6 +93,14 @@ eval_result run_streamed(const session& s, std::size_t batch, const project_sink
   return r;
 }
 
+eval_result run_streamed(const session& s, report_stream& out) {
+  constexpr std::size_t batch = 1024;  // projects: their results take a few MB
+  eval_result r = run_streamed(
+      s, batch, [&out](const auto& projects, std::size_t first) { out.projects(projects, first); });
+  out.finish(r);
+  return r;
+}
+
 int exit_status(const eval_result& r, const exit_policy& policy) {
   if (r.findings.has_errors()) return 1;
   if (r.has_unmatched() && !policy.allow_unmatched) return 1;

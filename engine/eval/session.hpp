@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/eval/params.hpp"
+#include "engine/eval/report.hpp"
 #include "engine/eval/result.hpp"
 #include "engine/load/load.hpp"
 
@@ -43,6 +44,9 @@ using project_sink =
 // memory holds one batch of results, not all of them. The returned result has no projects;
 // its `streamed` summary stands in for them (exit_status reads it).
 eval_result run_streamed(const session& s, std::size_t batch, const project_sink& sink);
+
+// run_streamed() writing a report as it goes (stream_report): a batch of results in memory.
+eval_result run_streamed(const session& s, report_stream& out);
 
 struct exit_policy {
   bool allow_unmatched = false;
