@@ -1,6 +1,6 @@
-// `kpi eval --format json` scores and writes a batch of projects at a time (run_streamed and
-// json_writer): the text, the findings and the exit status are those of the whole run, for
-// every batch size and number of jobs.
+// `kpi eval --format json|text|csv` scores and writes a batch of projects at a time
+// (run_streamed and stream_report): the text, the findings and the exit status are those of
+// the whole run, for every format, batch size and number of jobs.
 #include <gtest/gtest.h>
 
 #include "engine/eval/report.hpp"
@@ -32,27 +32,30 @@ memory_reader many_projects() {
 }
 
 struct outcome {
-  std::string json;
+  std::string json, text, csv;
   std::string findings;
   int status = 0;
 };
 
 outcome whole(const session& s) {
   eval_result r = run(s);
-  return {report_json(r), render_all(r.findings, lang::en), exit_status(r, {})};
+  return {report_json(r), report_text(r, lang::zh, true), report_csv(r),
+          render_all(r.findings, lang::en), exit_status(r, {})};
 }
 
-outcome streamed(const session& s, std::size_t batch) {
+// One format streamed; the others' texts stay empty.
+outcome streamed(const session& s, std::size_t batch, std::string_view format) {
   outcome o;
-  json_writer w([&](std::string_view t) { o.json += t; });
+  std::string& text = format == "json" ? o.json : format == "text" ? o.text : o.csv;
+  auto w = stream_report(format, lang::zh, true, [&](std::string_view t) { text += t; });
   std::size_t next = 0;
   eval_result r = run_streamed(s, batch, [&](const auto& projects, std::size_t first) {
     EXPECT_EQ(first, next);  // in order, none skipped
     EXPECT_LE(projects.size(), batch);
     next += projects.size();
-    w.projects(projects, first);
+    w->projects(projects, first);
   });
-  w.finish(r);
+  w->finish(r);
   EXPECT_TRUE(r.projects.empty());
   EXPECT_EQ(r.streamed.projects, next);
   o.findings = render_all(r.findings, lang::en);
@@ -69,13 +72,24 @@ TEST(EvalStream, EveryBatchSizeAndJobCountGivesTheWholeRunsReport) {
   EXPECT_EQ(want.status, 1);  // unmatched and missing actuals
   EXPECT_NE(want.findings, "");
   EXPECT_NE(want.json.find("\"项目149\""), std::string::npos);
+  EXPECT_NE(want.text.find("项目 项目149"), std::string::npos);
+  EXPECT_NE(want.text.find("不存在的项目"), std::string::npos);  // actuals of no project, last
+  EXPECT_NE(want.csv.find("\r\n项目149,"), std::string::npos);
   for (unsigned jobs : {1u, 2u, 3u}) {
     set_jobs(jobs);
     for (std::size_t batch : {1u, 7u, 64u, 150u, 4096u}) {
-      outcome got = streamed(s, batch);
-      EXPECT_EQ(got.json, want.json) << "jobs " << jobs << ", batch " << batch;
-      EXPECT_EQ(got.findings, want.findings);
-      EXPECT_EQ(got.status, want.status);
+      for (std::string_view format : {"json", "text", "csv"}) {
+        outcome got = streamed(s, batch, format);
+        const std::string& text = format == "json"   ? got.json
+                                  : format == "text" ? got.text
+                                                     : got.csv;
+        const std::string& expected = format == "json"   ? want.json
+                                      : format == "text" ? want.text
+                                                         : want.csv;
+        EXPECT_EQ(text, expected) << format << ", jobs " << jobs << ", batch " << batch;
+        EXPECT_EQ(got.findings, want.findings);
+        EXPECT_EQ(got.status, want.status);
+      }
     }
   }
   set_jobs(1);
