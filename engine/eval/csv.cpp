@@ -346,6 +346,9 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
     if (!cells.value(value, aoff, a)) continue;
     std::size_t bi = last_block;
     if (bi == std::string::npos || blocks[bi].project != project) {
+      // The block read last is (usually) complete: its spare capacity would be a third of
+      // the memory that actuals take.
+      if (bi != std::string::npos) blocks[bi].values.shrink_to_fit();
       auto [b, added] = block_of.emplace(project, blocks.size());
       if (added) {
         blocks.emplace_back();
@@ -380,6 +383,7 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
     else if (values.size() > 32)
       for (const auto& v : values) index.emplace(v.indicator, v.loc.offset);
   }
+  if (last_block != std::string::npos) blocks[last_block].values.shrink_to_fit();
   return blocks;
 }
 
