@@ -1,11 +1,14 @@
 // Google Benchmark micro-benchmarks of the stages: parse, check (parse + check + audit pack),
-// score one indicator, score one project (plan + every indicator), on bench/gen data built in
-// memory. Built with -DKPI_BENCH=ON; run build-bench/kpi_micro (docs/performance.md).
+// read the CSV actuals, score one indicator, score one project (plan + every indicator), write
+// the JSON report, on bench/gen data built in memory. Built with -DKPI_BENCH=ON; run
+// build-bench/kpi_micro (docs/performance.md).
 #include <benchmark/benchmark.h>
 
 #include "bench/generator.hpp"
+#include "engine/eval/csv.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "engine/eval/match.hpp"
+#include "engine/eval/report.hpp"
 #include "engine/eval/score.hpp"
 #include "engine/eval/session.hpp"
 #include "engine/load/files.hpp"
@@ -84,6 +87,19 @@ void check(benchmark::State& state) {
 }
 BENCHMARK(check)->Unit(benchmark::kMillisecond);
 
+// The CSV actuals read into the model's actuals blocks (cells parsed, units resolved).
+void read_csv(benchmark::State& state) {
+  const auto& p = session();
+  auto src = std::make_shared<kpi::source>("actuals.csv", inputs().csv);
+  for (auto _ : state) {
+    kpi::diagnostics d;
+    auto blocks = kpi::eval::read_actuals_csv(src, 1, p.s.loaded.env, d);
+    benchmark::DoNotOptimize(blocks.data());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(inputs().csv.size()));
+}
+BENCHMARK(read_csv)->Unit(benchmark::kMillisecond);
+
 // One indicator against its actual: the formula with its one division.
 void score_indicator(benchmark::State& state) {
   const auto& p = session();
@@ -113,6 +129,19 @@ void score_project(benchmark::State& state) {
       benchmark::Counter::kIsRate | benchmark::Counter::kInvert, benchmark::Counter::kIs1000);
 }
 BENCHMARK(score_project)->Unit(benchmark::kMillisecond);
+
+// The JSON report (SPEC §5) of every scored project, written to memory: bytes are the report's.
+void report_json(benchmark::State& state) {
+  const auto& p = session();
+  const auto r = kpi::eval::evaluate(*p.s.params, p.s.loaded.model, p.m, p.s.sources);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    bytes = 0;
+    kpi::eval::write_json(r, [&](std::string_view t) { bytes += t.size(); });
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(report_json)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
