@@ -6,7 +6,7 @@
 #include "engine/rules/expr_compiler_impl.hpp"
 #include "engine/rules/fields.hpp"
 
-namespace kpi::rules::detail {
+namespace kpi::rules::expr_detail {
 
 typed compiler::compile_node(const ast::where& w, const ast::expr& e) {
   typed set = compile(*w.set);
@@ -113,4 +113,4 @@ typed compiler::compile_node(const ast::call& c, const ast::expr& e) {
   }
 }
 
-}  // namespace kpi::rules::detail
+}  // namespace kpi::rules::expr_detail

@@ -10,7 +10,7 @@
 #include "engine/rules/fields.hpp"
 
 namespace kpi::rules {
-namespace detail {
+namespace expr_detail {
 
 std::string_view type_name(stype t) {
   switch (t) {
@@ -263,15 +263,15 @@ typed compiler::compile_node(const ast::member& m, const ast::expr& e) {
   return resolve(*path, e.range, e);
 }
 
-}  // namespace detail
+}  // namespace expr_detail
 
 struct expr_compiler::impl {
-  detail::compiler c;
+  expr_detail::compiler c;
 };
 
 expr_compiler::expr_compiler(const environment& env, const pack_origin& origin,
                              const param_values& params, diagnostics& diags)
-    : impl_(std::make_unique<impl>(impl{detail::compiler(env, origin, params, diags)})) {}
+    : impl_(std::make_unique<impl>(impl{expr_detail::compiler(env, origin, params, diags)})) {}
 expr_compiler::~expr_compiler() = default;
 bool expr_compiler::failed() const {
   return impl_->c.failed();

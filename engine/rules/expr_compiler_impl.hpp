@@ -11,7 +11,7 @@
 #include "engine/rules/expr_compiler.hpp"
 #include "engine/rules/fields.hpp"
 
-namespace kpi::rules::detail {
+namespace kpi::rules::expr_detail {
 
 enum class stype { any, none, boolean, number, text, date, op, list, set };
 
@@ -88,4 +88,4 @@ class compiler {
   typed convert(const ast::binary& b, const ast::expr& e, const unit_def& def);
 };
 
-}  // namespace kpi::rules::detail
+}  // namespace kpi::rules::expr_detail

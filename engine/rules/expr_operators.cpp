@@ -5,7 +5,7 @@
 #include "engine/format/expr_text.hpp"
 #include "engine/rules/expr_compiler_impl.hpp"
 
-namespace kpi::rules::detail {
+namespace kpi::rules::expr_detail {
 
 typed compiler::compile_node(const ast::unary& u, const ast::expr& e) {
   typed x = compile(*u.operand);
@@ -195,4 +195,4 @@ typed compiler::convert(const ast::binary& b, const ast::expr& e, const unit_def
   return {std::make_shared<const node>(std::move(n)), stype::number, def.base.str()};
 }
 
-}  // namespace kpi::rules::detail
+}  // namespace kpi::rules::expr_detail
