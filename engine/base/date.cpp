@@ -14,10 +14,11 @@ std::optional<date> date::parse(std::string_view text) {
     }
     return v;
   };
-  date d{num(0, 4), num(5, 2), num(8, 2)};
-  if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
-  if (d.day > days_in_month(d.year, d.month)) return std::nullopt;
-  return d;
+  const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return std::nullopt;
+  if (day > days_in_month(year, month)) return std::nullopt;
+  return date{static_cast<std::int16_t>(year), static_cast<std::uint8_t>(month),
+              static_cast<std::uint8_t>(day)};
 }
 
 bool date::is_leap(int year) {
@@ -42,7 +43,7 @@ std::int64_t date::serial() const {
 }
 
 std::string date::to_string() const {
-  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  return fmt::format("{:04}-{:02}-{:02}", int{year}, int{month}, int{day});
 }
 
 std::int64_t days_inclusive(const date& from, const date& to) {

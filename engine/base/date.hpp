@@ -8,10 +8,11 @@
 
 namespace kpi {
 
+// Four bytes: the model holds one or two per indicator and actual (deadlines, dates done).
 struct date {
-  int year = 0;
-  int month = 0;
-  int day = 0;
+  std::int16_t year = 0;  // 1 … 9999
+  std::uint8_t month = 0;
+  std::uint8_t day = 0;
 
   // Parses YYYY-MM-DD; nullopt when the text is malformed or the day does not exist
   // (2024-02-30).

@@ -130,8 +130,9 @@ struct cell_reader {
       a.share = share.value->base_value;
     } else if (term == nullptr || !rest.empty()) {
       a.k = model::actual_kind::text;
-      a.text = std::string(s);
-      if (const term_def* t = env.terms.find(a.text)) a.term_class = t->term_class;
+      std::string text(s);
+      if (const term_def* t = env.terms.find(text)) a.term_class = t->term_class;
+      a.text = text;
       return true;
     }
     a.k = model::actual_kind::grade;

@@ -259,7 +259,7 @@ void read_table(reader& rd, scoring_params& p, const ast::table_decl& t) {
 
 }  // namespace
 
-const grade_def* scoring_params::find_grade(const std::string& word) const {
+const grade_def* scoring_params::find_grade(std::string_view word) const {
   for (const auto& g : grades) {
     if (g.range.name == word) return &g;
     for (const auto& s : g.spellings)

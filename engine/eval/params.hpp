@@ -58,7 +58,7 @@ struct scoring_params {
   std::vector<band> grade_bands;  // 优 良 中 差
 
   // The grade a spelling stands for, or null.
-  [[nodiscard]] const grade_def* find_grade(const std::string& word) const;
+  [[nodiscard]] const grade_def* find_grade(std::string_view word) const;
   // The 评价等级 of a total score.
   [[nodiscard]] std::string grade_of(const decimal& score) const;
 };

@@ -58,9 +58,9 @@ std::string amount_text(const model::amount& a) {
 }
 
 std::string target_text(const model::indicator& ind) {
-  if (ind.k == model::kind::qualitative) return ind.text;
+  if (ind.k == model::kind::qualitative) return ind.text.str();
   if (ind.deadline) return joined(model::op_text(ind.o), " ", ind.deadline->to_string());
-  if (!ind.target) return ind.text;
+  if (!ind.target) return ind.text.str();
   if (ind.target_high) {
     const auto& lo = *ind.target;
     const auto& hi = *ind.target_high;
@@ -77,9 +77,10 @@ std::string actual_text(const model::actual& a) {
     case model::actual_kind::date:
       return a.when ? a.when->to_string() : "";
     case model::actual_kind::grade:
-      return a.share ? fmt::format("{} {} %", a.text, a.share->normalized().to_string()) : a.text;
+      return a.share ? fmt::format("{} {} %", a.text, a.share->normalized().to_string())
+                     : a.text.str();
     case model::actual_kind::text:
-      return a.text;
+      return a.text.str();
   }
   return "";
 }

@@ -27,7 +27,7 @@ struct load_options {
   // If the load then falls back to reading whole files (load_result::in_pieces is false), the
   // calls made so far are void: the caller must forget what it did in them.
   std::function<void(const environment&, model::model&, std::size_t begin, std::size_t end)>
-      on_projects;
+      on_projects = nullptr;
 };
 
 struct load_result {

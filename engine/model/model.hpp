@@ -12,6 +12,7 @@
 #include "engine/base/date.hpp"
 #include "engine/base/decimal.hpp"
 #include "engine/base/intern.hpp"
+#include "engine/base/packed_string.hpp"
 #include "engine/base/source.hpp"
 
 namespace kpi::model {
@@ -22,8 +23,8 @@ struct location {
   std::uint32_t offset = 0;
 };
 
-enum class kind { quantitative, qualitative };
-enum class op { ge, le, eq, gt, lt, between, none };
+enum class kind : std::uint8_t { quantitative, qualitative };
+enum class op : std::uint8_t { ge, le, eq, gt, lt, between, none };
 
 std::string_view op_text(op o);
 
@@ -36,19 +37,21 @@ struct amount {
   istr dimension;  // currency, ratio, count, …; empty without a unit
 };
 
+// Fields ordered so that the small ones share a word: a city's run holds hundreds of
+// thousands of indicators and actuals, and their size is most of its memory.
 struct indicator {
   istr level1;  // 一级指标, e.g. 成本指标
   istr level2;  // 二级指标, e.g. 经济成本指标; empty when written directly under level1
   istr name;    // 三级指标, interned: the same names recur across projects
-  kind k = kind::qualitative;
-  op o = op::none;
   std::optional<amount> target;  // quantitative: the bound (low end of a range)
   boxed<amount> target_high;     // between: the high end (on the heap: ranges are rare)
-  std::optional<date> deadline;  // quantitative date target: `<= 2024-06-30`
-  std::string text;              // qualitative: the term or free text
+  packed_string text;            // qualitative: the term or free text
   istr term_class;               // vague / state / grade / placeholder; empty for free text
   boxed<decimal> weight;         // 分值, when given (on some groups only)
   location loc;
+  std::optional<date> deadline;  // quantitative date target: `<= 2024-06-30`
+  kind k = kind::qualitative;
+  op o = op::none;
 };
 
 struct funds {
@@ -72,7 +75,7 @@ struct project {
   location loc;
 };
 
-enum class actual_kind { quantity, date, grade, text };
+enum class actual_kind : std::uint8_t { quantity, date, grade, text };
 
 // An assessor's score in place of the computed one, and why (rare: kept on the heap).
 struct assessor_override {
@@ -81,16 +84,16 @@ struct assessor_override {
 };
 
 struct actual {
-  istr indicator;  // interned: the same names recur across projects
-  actual_kind k = actual_kind::quantity;
+  istr indicator;               // interned: the same names recur across projects
   std::optional<amount> value;  // quantity
-  std::optional<date> when;     // date
-  std::string text;             // grade term or free text
+  packed_string text;           // grade term or free text
   istr term_class;              // for a grade term
   boxed<decimal> share;         // `部分达成 75 %`: 75 (grades only)
-  std::string because;          // 偏差原因; empty when none
+  packed_string because;        // 偏差原因; empty when none
   boxed<assessor_override> assessed;
   location loc;
+  std::optional<date> when;  // date
+  actual_kind k = actual_kind::quantity;
 };
 
 struct actuals_block {
