@@ -58,11 +58,12 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
     set_once(pa.executed, b.executed, b.loc, "预算执行数");
     if (!b.executed_reason.empty()) pa.executed_reason = b.executed_reason;
     set_once(pa.budget, b.budget, b.loc, "预算数");
-    auto has_indicator = [&](std::string_view name) {
+    auto has_indicator = [&](istr name) {  // interned: a pointer comparison
       for (const auto& ind : proj.indicators)
         if (ind.name == name) return true;
       return false;
     };
+    pa.by_name.reserve(pa.by_name.size() + b.values.size());
     for (const auto& a : b.values) {
       bool known = has_indicator(a.indicator);
       if (a.indicator == budget_indicator && !known) {
@@ -86,7 +87,7 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
             unmatched_row(b.project, a, closest(a.indicator, ordered).value_or("")));
         continue;
       }
-      if (!pa.by_name.add(a.indicator, &a))
+      if (!pa.by_name.add(&a))
         error_at(diags, sources, a.loc,
                  {fmt::format("the actual value of '{}' in project '{}' is given twice",
                               a.indicator, b.project),

@@ -16,23 +16,26 @@
 namespace kpi::eval {
 
 // The actuals of one project, merged from every block given for it.
-// A project's actuals by indicator name: a few dozen at most, so a flat array searched in order.
+// A project's actuals by indicator name: a few dozen at most, so a flat array searched in order
+// (names are interned: comparing two is comparing two pointers).
 class actual_index {
  public:
-  [[nodiscard]] const model::actual* find(std::string_view name) const {
-    for (const auto& [n, a] : entries_)
-      if (n == name) return a;
+  [[nodiscard]] const model::actual* find(istr name) const {
+    for (const auto* a : entries_)
+      if (a->indicator == name) return a;
     return nullptr;
   }
-  // False when the name has an actual already.
-  bool add(std::string_view name, const model::actual* a) {
-    if (find(name) != nullptr) return false;
-    entries_.emplace_back(name, a);
+  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  // False when its indicator has an actual already.
+  bool add(const model::actual* a) {
+    if (find(a->indicator) != nullptr) return false;
+    entries_.push_back(a);
     return true;
   }
 
  private:
-  std::vector<std::pair<std::string_view, const model::actual*>> entries_;  // into the blocks
+  std::vector<const model::actual*> entries_;  // into the blocks
 };
 
 struct project_actuals {
