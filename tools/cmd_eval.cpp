@@ -53,41 +53,38 @@ command eval_command() {
         print_diagnostics(s.diags, common);
         if (!s.ok()) return exit_bad_input;
         s.params->explain = o->explain && o->format == "text";
+        // The report to stdout or to -o FILE, a piece at a time.
+        std::string error;
+        auto emit = [&](const std::function<void(const file_reader::put_fn&)>& produce) {
+          if (!o->output.empty()) return reader.write_streamed(o->output, produce, error);
+          produce([](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stdout); });
+          return true;
+        };
+        auto cannot_write = [&] {
+          std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
+          return exit_bad_input;
+        };
         if (o->format != "xlsx" && o->format != "html") {  // written while scored: little memory
           eval::eval_result* r = nullptr;
-          auto produce = [&](const file_reader::put_fn& put) {
+          bool written = emit([&](const file_reader::put_fn& put) {
             auto w = eval::stream_report(o->format, common.language(), o->explain, put);
             r = &keep_until_exit(eval::run_streamed(s, *w));
-          };
-          std::string error;
-          bool written = true;
-          if (o->output.empty())
-            produce([](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stdout); });
-          else
-            written = reader.write_streamed(o->output, produce, error);
+          });
           if (r != nullptr) print_diagnostics(r->findings, common);
-          if (!written) {
-            std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
-            return exit_bad_input;
-          }
+          if (!written) return cannot_write();
           return eval::exit_status(*r, o->policy);
         }
         eval::eval_result& r = keep_until_exit(eval::run(s));
         print_diagnostics(r.findings, common);
-        std::string out, error;
         if (o->format == "xlsx") {
           if (!eval::report_xlsx(r, o->output, error)) {
             std::fprintf(stderr, "error: %s\n", error.c_str());
             return exit_bad_input;
           }
-          return eval::exit_status(r, o->policy);
-        }
-        out = eval::report_html(r, common.language());
-        if (o->output.empty())
-          std::fwrite(out.data(), 1, out.size(), stdout);
-        else if (!reader.write(o->output, out, error)) {
-          std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
-          return exit_bad_input;
+        } else if (!emit([&](const file_reader::put_fn& put) {
+                     eval::write_html(r, common.language(), put);
+                   })) {
+          return cannot_write();
         }
         return eval::exit_status(r, o->policy);
       }};

@@ -62,6 +62,8 @@ void put_in_chunks(std::size_t n, std::vector<std::string>& texts,
 bool report_xlsx(const eval_result& r, const std::string& path, std::string& error);
 // One self-contained page: summary, charts (inline SVG), deviations that still need a reason.
 std::string report_html(const eval_result& r, lang l);
+// The same page handed to `put` a megabyte at a time.
+void write_html(const eval_result& r, lang l, const put_fn& put);
 
 // Shared by the formats: "" for none.
 std::string completion_text(const indicator_result& i);

@@ -92,9 +92,16 @@ td,th{border:1px solid #bbb;padding:3px 8px;font-size:13px}th{background:#eef}td
 
 }  // namespace
 
-std::string report_html(const eval_result& r, lang l) {
+void write_html(const eval_result& r, lang l, const put_fn& put) {
   bool zh = l == lang::zh;
-  std::string h = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>";
+  std::string h;
+  // Handed to `put` a megabyte at a time: the page of a city's run is a hundred megabytes.
+  auto flush_if_large = [&] {
+    if (h.size() < (1u << 20)) return;
+    put(h);
+    h.clear();
+  };
+  h = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>";
   h += zh ? "绩效自评结果" : "Performance self-evaluation";
   h += "</title><style>" + std::string(style) + "</style></head><body>\n";
   h +=
@@ -115,6 +122,7 @@ std::string report_html(const eval_result& r, lang l) {
         "class=n>{}</td></tr>\n",
         esc(p.name), p.budget.rate ? percent_text(*p.budget.rate) : "-", p.score.to_string(),
         esc(p.grade), p.complete ? "✓" : (zh ? "否" : "no"), open);
+    flush_if_large();
   }
   h += "</table>\n" + score_chart(r, zh) + "\n";
   h += fmt::format("<h2>{}</h2><ul>\n",
@@ -128,6 +136,7 @@ std::string report_html(const eval_result& r, lang l) {
         h += fmt::format("<li class=warn>{}：{}（{}，{} {}）</li>\n", esc(p.name), esc(i.ind->name),
                          esc(zh ? deviation_text(i).zh : deviation_text(i).en), esc(i.actual),
                          esc(i.target));
+    flush_if_large();
   }
   h += "</ul>\n";
   for (const auto& p : r.projects) {
@@ -158,8 +167,16 @@ std::string report_html(const eval_result& r, lang l) {
           esc(note.empty() ? dev : dev + (dev.empty() ? "" : "：") + note));
     }
     h += "</table>\n";
+    flush_if_large();
   }
-  return h + "</body></html>\n";
+  h += "</body></html>\n";
+  put(h);
+}
+
+std::string report_html(const eval_result& r, lang l) {
+  std::string out;
+  write_html(r, l, [&](std::string_view t) { out += t; });
+  return out;
 }
 
 }  // namespace kpi::eval
