@@ -79,16 +79,32 @@ std::string quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string print(const ast::expr& e, int context);
+// `open_right`: nothing is printed after this expression before its enclosing bracket (or the
+// end of the expression). A `where` takes everything to its right as its condition, so there it
+// needs no parentheses whatever its context (`a - b where c` reads back as `a - (b where c)`),
+// and added ones would only deepen the nesting — past the parser's limit on a long chain.
+std::string print(const ast::expr& e, int context, bool open_right);
 
 std::string list(const std::vector<ast::expr_ptr>& items) {
   std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + print(*items[i], p_range);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i ? ", " : "") + print(*items[i], p_range, true);
   return out;
 }
 
-std::string print(const ast::expr& e, int context) {
-  int own = p_primary;
+int own_prec(const ast::expr& e) {
+  if (const auto* b = std::get_if<ast::binary>(&e.node)) return prec_of(b->op);
+  if (const auto* u = std::get_if<ast::unary>(&e.node))
+    return u->op == ast::unary_op::not_ ? p_not : p_unary;
+  if (std::holds_alternative<ast::where>(e.node)) return p_range;
+  if (std::holds_alternative<ast::member>(e.node)) return p_postfix;
+  return p_primary;
+}
+
+std::string print(const ast::expr& e, int context, bool open_right) {
+  const bool is_where = std::holds_alternative<ast::where>(e.node);
+  const bool parens = own_prec(e) < context && !(is_where && open_right);
+  const bool open = parens || open_right;  // whether this expression's own right end is open
   std::string s = std::visit(
       [&](const auto& n) -> std::string {
         using T = std::decay_t<decltype(n)>;
@@ -106,43 +122,35 @@ std::string print(const ast::expr& e, int context) {
         } else if constexpr (std::is_same_v<T, ast::list_lit>) {
           return "[" + list(n.items) + "]";
         } else if constexpr (std::is_same_v<T, ast::member>) {
-          own = p_postfix;
-          return print(*n.object, p_postfix) + "." + n.field.text;
+          return print(*n.object, p_postfix, false) + "." + n.field.text;
         } else if constexpr (std::is_same_v<T, ast::call>) {
           return n.function.text + "(" + list(n.args) + ")";
         } else if constexpr (std::is_same_v<T, ast::where>) {
-          // `where` takes everything to its right, ranges and further `where`s included, so
-          // its condition needs no parentheses: added ones would only deepen the nesting a
-          // long chain already has (and could push it past the parser's limit).
-          own = p_range;
-          return print(*n.set, p_postfix) + " where " + print(*n.condition, p_range);
+          // The condition runs to the right end, so it never needs parentheses of its own.
+          return print(*n.set, p_postfix, false) + " where " + print(*n.condition, p_range, open);
         } else if constexpr (std::is_same_v<T, ast::unary>) {
-          if (n.op == ast::unary_op::not_) {
-            own = p_not;
-            return "not " + print(*n.operand, p_not);
-          }
-          own = p_unary;
+          if (n.op == ast::unary_op::not_) return "not " + print(*n.operand, p_not, open);
           // `-` right before a number would read back as the number's own sign: `-(-0)` printed
           // `--0` reads as `-(-0)`… but `-(0)` printed `-0` reads as the literal -0, which
           // prints as `0`. A space keeps the minus an operator.
           // The same holds for anything printed with a digit first, such as a date:
           // `-2024-01-01` reads as the number -2024 minus 1 minus 1.
           const bool literal = std::holds_alternative<ast::number_lit>(n.operand->node);
-          std::string operand = print(*n.operand, p_unary);
+          std::string operand = print(*n.operand, p_unary, open);
           const bool digit_first = !operand.empty() && operand[0] >= '0' && operand[0] <= '9';
           return (literal || digit_first ? "- " : "-") + operand;
         } else {
-          own = prec_of(n.op);
+          const int own = prec_of(n.op);
           // Left-associative: the right operand of an equal-strength operator needs parentheses.
           int left = own;
           int right = own + 1;
           if (own == p_cmp || own == p_range) left = right = own + 1;
-          return print(*n.lhs, left) + " " + std::string(binary_op_text(n.op)) + " " +
-                 print(*n.rhs, right);
+          return print(*n.lhs, left, false) + " " + std::string(binary_op_text(n.op)) + " " +
+                 print(*n.rhs, right, open);
         }
       },
       e.node);
-  return own < context ? "(" + s + ")" : s;
+  return parens ? "(" + s + ")" : s;
 }
 
 }  // namespace
@@ -192,7 +200,7 @@ std::string_view binary_op_text(ast::binary_op op) {
 }
 
 std::string expr_text(const ast::expr& e) {
-  return print(e, p_range);
+  return print(e, p_range, true);
 }
 
 }  // namespace kpi
