@@ -369,8 +369,23 @@ class printer {
     line(fmt::format("{} {}", s.key.text, word ? s.value.text : quote(s.value.text)));
     trailing(s.value.range.end);
   }
+  // An expression in its canonical form, or as written when that form would not read back: the
+  // parentheses a `where` needs before a comparison (`(a where b) < c`) can nest a long chain
+  // past the parser's limit where the text as written, relying on the condition's end, did not.
+  // (Kept canonical when a comment lies inside it: the comment is printed on its own.)
+  std::string expr_out(const ast::expr& e) const {
+    std::string canonical = expr_text(e);
+    auto src = std::make_shared<source>("fmt", canonical);
+    diagnostics d;
+    if (parse_expression(src, {0, static_cast<std::uint32_t>(canonical.size())}, d))
+      return canonical;
+    for (const auto& c : f_.comments)
+      if (c.range.begin >= e.range.begin && c.range.begin < e.range.end) return canonical;
+    return std::string(text_.substr(e.range.begin, e.range.end - e.range.begin));
+  }
+
   void print_pack_item(const ast::param_decl& p) {
-    line(fmt::format("param {} = {}", p.id.text, expr_text(*p.value)));
+    line(fmt::format("param {} = {}", p.id.text, expr_out(*p.value)));
     trailing(p.range.end);
   }
   void print_pack_item(const ast::table_decl& t) {
@@ -383,7 +398,7 @@ class printer {
       leading(r.key.range.begin, false);
       std::string values;
       for (std::size_t i = 0; i < r.values.size(); ++i)
-        values += (i ? ", " : "") + expr_text(*r.values[i]);
+        values += (i ? ", " : "") + expr_out(*r.values[i]);
       line(pad_to(r.key.text + ":", column) + values);
       trailing(r.values.empty() ? r.key.range.end : r.values.back()->range.end);
     }
@@ -395,10 +410,10 @@ class printer {
     if (r.severity) line("severity " + r.severity->text);
     if (r.scope)
       line("each " + r.scope->text +
-           (r.scope_filter ? " where " + expr_text(*r.scope_filter) : std::string()));
+           (r.scope_filter ? " where " + expr_out(*r.scope_filter) : std::string()));
     for (const auto& [name, value] : r.lets)
-      line(fmt::format("let {} = {}", name.text, expr_text(*value)));
-    for (const auto& req : r.requires_) line("require " + expr_text(*req));
+      line(fmt::format("let {} = {}", name.text, expr_out(*value)));
+    for (const auto& req : r.requires_) line("require " + expr_out(*req));
     if (r.message) line("message " + quote(r.message->text));
     if (r.cite) line("cite " + quote(r.cite->text));
     first_in_block_ = true;  // statements carry no positions: no blank line before '}'
