@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev librange-v3-dev libcli11-dev
-          nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev libxlsxwriter-dev libbenchmark-dev libre2-dev libmimalloc-dev libsimdjson-dev unzip)
+          nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev libxlsxwriter-dev libbenchmark-dev libre2-dev libmimalloc-dev libsimdjson-dev libgmp-dev unzip)
 
 missing=()
 for p in "${packages[@]}"; do

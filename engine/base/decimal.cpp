@@ -1,6 +1,9 @@
 #include "engine/base/decimal.hpp"
 
 #include <algorithm>
+#include <cstdint>
+
+#include <gmp.h>
 
 namespace kpi {
 namespace {
@@ -29,6 +32,45 @@ bool rescale(coef_t c, int from, int to, coef_t& out) {
 
 coef_t abs128(coef_t v) {
   return v < 0 ? -v : v;
+}
+
+// GMP integers for the rare quotient whose intermediate products do not fit in 128 bits (a
+// 30-digit value carried to 12 places). GMP rather than a hand-written 256-bit division: it is
+// exact at any size and well tested.
+struct big {
+  mpz_t v;
+  big() { mpz_init(v); }
+  explicit big(coef_t c) : big() {
+    unsigned __int128 m = c < 0 ? -static_cast<unsigned __int128>(c) : c;
+    const std::uint64_t limbs[2] = {static_cast<std::uint64_t>(m),
+                                    static_cast<std::uint64_t>(m >> 64)};
+    mpz_import(v, 2, -1, sizeof(std::uint64_t), 0, 0, limbs);
+    if (c < 0) mpz_neg(v, v);
+  }
+  big(const big&) = delete;
+  big& operator=(const big&) = delete;
+  ~big() { mpz_clear(v); }
+};
+
+// round(a × b × 10^up ÷ (c × 10^down)) half-up (ties away from zero), when it fits.
+std::optional<coef_t> wide_mul_div(coef_t a, coef_t b, int up, coef_t c, int down) {
+  big n(a), m(b), d(c), p, q, r;
+  mpz_mul(n.v, n.v, m.v);
+  mpz_ui_pow_ui(p.v, 10, static_cast<unsigned long>(up));
+  mpz_mul(n.v, n.v, p.v);
+  mpz_ui_pow_ui(p.v, 10, static_cast<unsigned long>(down));
+  mpz_mul(d.v, d.v, p.v);
+  const bool negative = mpz_sgn(n.v) * mpz_sgn(d.v) < 0;
+  mpz_abs(n.v, n.v);
+  mpz_abs(d.v, d.v);
+  mpz_tdiv_qr(q.v, r.v, n.v, d.v);
+  mpz_mul_2exp(r.v, r.v, 1);
+  if (mpz_cmp(r.v, d.v) >= 0) mpz_add_ui(q.v, q.v, 1);
+  if (mpz_sizeinbase(q.v, 2) > 126) return std::nullopt;
+  std::uint64_t limbs[2] = {0, 0};
+  mpz_export(limbs, nullptr, -1, sizeof(std::uint64_t), 0, 0, q.v);
+  auto out = static_cast<coef_t>((static_cast<unsigned __int128>(limbs[1]) << 64) | limbs[0]);
+  return negative ? -out : out;
 }
 
 }  // namespace
@@ -99,10 +141,17 @@ std::optional<decimal> decimal::div(const decimal& o, int places) const {
   int shift = places + 1 + o.scale_ - scale_;
   coef_t num = coef_;
   coef_t den = o.coef_;
+  auto wide = [&]() -> std::optional<decimal> {
+    const int exact = shift - 1;  // without the extra digit
+    auto q = exact >= 0 ? wide_mul_div(coef_, 1, exact, o.coef_, 0)
+                        : wide_mul_div(coef_, 1, 0, o.coef_, -exact);
+    if (!q) return std::nullopt;
+    return decimal(*q, places);
+  };
   if (shift >= 0) {
-    if (shift > 38 || !checked_mul(num, pow10(shift), num)) return std::nullopt;
+    if (shift > 38 || !checked_mul(num, pow10(shift), num)) return wide();
   } else {
-    if (-shift > 38 || !checked_mul(den, pow10(-shift), den)) return std::nullopt;
+    if (-shift > 38 || !checked_mul(den, pow10(-shift), den)) return wide();
   }
   coef_t q = num / den;  // truncated toward zero, one extra digit
   coef_t last = q % 10;
@@ -111,6 +160,20 @@ std::optional<decimal> decimal::div(const decimal& o, int places) const {
   if (last <= -5) q -= 1;
   // Ties exactly at ...5 with a non-zero remainder are still >= half, so half-up holds.
   return decimal(q, places);
+}
+
+std::optional<decimal> decimal::mul_div(const decimal& m, const decimal& d, int places) const {
+  if (d.coef_ == 0 || places < 0 || places > max_scale) return std::nullopt;
+  coef_t product = 0;
+  const int product_scale = scale_ + m.scale_;
+  if (checked_mul(coef_, m.coef_, product) && product_scale <= max_scale)
+    if (auto q = decimal(product, product_scale).div(d, places)) return q;
+  // value = a·b / 10^(sa+sb) ÷ (c / 10^sc); want value × 10^places.
+  const int shift = places + d.scale_ - product_scale;
+  auto q = shift >= 0 ? wide_mul_div(coef_, m.coef_, shift, d.coef_, 0)
+                      : wide_mul_div(coef_, m.coef_, 0, d.coef_, -shift);
+  if (!q) return std::nullopt;
+  return decimal(*q, places);
 }
 
 decimal decimal::round(int places) const {

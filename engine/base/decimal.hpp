@@ -36,9 +36,15 @@ class decimal {
   [[nodiscard]] std::optional<decimal> add(const decimal& o) const;
   [[nodiscard]] std::optional<decimal> sub(const decimal& o) const;
   [[nodiscard]] std::optional<decimal> mul(const decimal& o) const;
-  // Quotient carried to `places` fractional digits, rounded half-up (away from zero on ties).
-  // nullopt on division by zero or overflow.
+  // Quotient carried to `places` fractional digits, rounded half-up (away from zero on ties);
+  // nullopt on division by zero or when the quotient does not fit in 38 digits; a quotient
+  // whose intermediate products do not fit is computed exactly with wider integers.
   [[nodiscard]] std::optional<decimal> div(const decimal& o, int places) const;
+  // this × m ÷ d carried to `places` fractional digits, rounded half-up once (multiply first,
+  // divide last). Exact whatever the size of the product; nullopt on division by zero or when
+  // the quotient itself does not fit.
+  [[nodiscard]] std::optional<decimal> mul_div(const decimal& m, const decimal& d,
+                                               int places) const;
   // Rounds half-up (ties away from zero) to `places` fractional digits.
   [[nodiscard]] decimal round(int places) const;
   // Same value with trailing fractional zeros removed (570000.00 -> 570000).

@@ -53,18 +53,15 @@ struct scorer {
       auto pct = s.completion->mul(decimal::from_int(100));
       if (pct && *pct >= p.over_achievement) r.dev = deviation::over_achieved;
     }
-    if (a->assessed) {
+    // An override outside [0, 分值] stops the run before scoring (validate_actuals); were one
+    // to reach here, it is not applied.
+    if (a->assessed && a->assessed->score.sign() >= 0 &&
+        a->assessed->score.round(2) <= ip.weight) {
       r.computed = r.score;
       r.score = a->assessed->score.round(2).with_min_scale(2).value_or(a->assessed->score);
       r.override_reason = a->assessed->reason;
       r.explain +=
           fmt::format("; assessor override → {} ({})", r.score.to_string(), a->assessed->reason);
-      if (r.score > r.weight)
-        report(severity::error, a->loc,
-               {fmt::format("the overriding score {} is more than the 分值 {}", r.score.to_string(),
-                            r.weight.to_string()),
-                fmt::format("调整后的得分 {} 超过分值 {}", r.score.to_string(),
-                            r.weight.to_string())});
     }
     if (r.needs_reason()) {
       text what = deviation_text(r);

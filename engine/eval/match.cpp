@@ -11,10 +11,10 @@
 namespace kpi::eval {
 namespace {
 
-void error_at(diagnostics& diags, const std::vector<source_ptr>& sources, const model::location& at,
-              text t) {
+diagnostic& error_at(diagnostics& diags, const std::vector<source_ptr>& sources,
+                     const model::location& at, text t) {
   source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
-  diags.error(s, {at.offset, at.offset + 1}, std::move(t));
+  return diags.error(s, {at.offset, at.offset + 1}, std::move(t));
 }
 
 unmatched_actual unmatched_row(const std::string& project, const model::actual& a,
@@ -46,18 +46,27 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
     const model::project& proj = m.projects[pi->second];
     project_actuals& pa = out.projects[pi->second];
     pa.given = true;
-    auto set_once = [&](std::optional<decimal>& slot, const std::optional<decimal>& v,
-                        const model::location& at, const char* what) {
-      if (!v) return;
-      if (slot)
-        error_at(diags, sources, at,
-                 {fmt::format("the {} of '{}' is given twice", what, b.project),
-                  fmt::format("项目「{}」的{}重复给出", b.project, what)});
-      slot = v;
+    auto first_here = [&](diagnostic& d, const model::location& first) {
+      source_ptr s = first.file < sources.size() ? sources[first.file] : nullptr;
+      d.notes.push_back({s, {first.offset, first.offset + 1}, {"first given here", "首次出现于此"}});
     };
-    set_once(pa.executed, b.executed, b.loc, "预算执行数");
+    auto set_once = [&](std::optional<decimal>& slot, model::location& slot_at,
+                        const std::optional<decimal>& v, const model::location& at,
+                        const char* what) {
+      if (!v) return;
+      if (slot) {
+        first_here(error_at(diags, sources, at,
+                            {fmt::format("the {} of '{}' is given twice", what, b.project),
+                             fmt::format("项目「{}」的{}重复给出", b.project, what)}),
+                   slot_at);
+        return;
+      }
+      slot = v;
+      slot_at = at;
+    };
+    set_once(pa.executed, pa.executed_loc, b.executed, b.loc, "预算执行数");
     if (!b.executed_reason.empty()) pa.executed_reason = b.executed_reason;
-    set_once(pa.budget, b.budget, b.loc, "预算数");
+    set_once(pa.budget, pa.budget_loc, b.budget, b.loc, "预算数");
     auto has_indicator = [&](istr name) {  // interned: a pointer comparison
       for (const auto& ind : proj.indicators)
         if (ind.name == name) return true;
@@ -73,8 +82,9 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
                     "预算执行数应为金额，例如 1,002,300.00 元"});
           continue;
         }
-        set_once(pa.executed, a.value->base_value.with_min_scale(2).value_or(a.value->base_value),
-                 a.loc, "预算执行数");
+        set_once(pa.executed, pa.executed_loc,
+                 a.value->base_value.with_min_scale(2).value_or(a.value->base_value), a.loc,
+                 "预算执行数");
         pa.executed_reason = a.because;
         continue;
       }
@@ -87,11 +97,16 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
             unmatched_row(b.project, a, closest(a.indicator, ordered).value_or("")));
         continue;
       }
-      if (!pa.by_name.add(&a))
-        error_at(diags, sources, a.loc,
-                 {fmt::format("the actual value of '{}' in project '{}' is given twice",
-                              a.indicator, b.project),
-                  fmt::format("项目「{}」中「{}」的实际完成值重复给出", b.project, a.indicator)});
+      if (const auto* first = pa.by_name.find(a.indicator)) {
+        first_here(
+            error_at(diags, sources, a.loc,
+                     {fmt::format("the actual value of '{}' in project '{}' is given twice",
+                                  a.indicator, b.project),
+                      fmt::format("项目「{}」中「{}」的实际完成值重复给出", b.project, a.indicator)}),
+            first->loc);
+        continue;
+      }
+      pa.by_name.add(&a);
     }
   }
   return out;

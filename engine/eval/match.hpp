@@ -41,7 +41,9 @@ class actual_index {
 struct project_actuals {
   bool given = false;               // some block names this project
   std::optional<decimal> executed;  // 预算执行数, 元
+  model::location executed_loc;     // where it was given
   std::optional<decimal> budget;    // adjusted budget, 元
+  model::location budget_loc;
   std::string executed_reason;      // `"预算执行数" = … because "…"` / the CSV note
   actual_index by_name;
   std::vector<unmatched_actual> unmatched;
@@ -52,7 +54,8 @@ struct matching {
   std::vector<unmatched_actual> orphans;  // blocks for a project that does not exist
 };
 
-// Actuals given twice for one indicator (in two files) are errors in `diags`.
+// Actuals given twice for one indicator, or a 预算执行数 given twice, in one file or in two, are
+// errors in `diags` with a note at the first: bad input, as inside one file.
 // The blocks must outlive the result.
 matching match_actuals(const model::model& m, const std::vector<model::actuals_block>& blocks,
                        const std::vector<source_ptr>& sources, diagnostics& diags);

@@ -20,8 +20,7 @@ decimal cents(const decimal& d) {
 scored ratio_score(const scoring_params& p, const decimal& w, const decimal& num,
                    const decimal& den) {
   scored s;
-  auto product = w.mul(num);
-  auto q = product ? product->div(den, p.division_places) : std::nullopt;
+  auto q = w.mul_div(num, den, p.division_places);
   if (!q) {
     s.error = text{"the score overflows", "得分计算溢出"};
     return s;
@@ -48,6 +47,12 @@ scored zero_score(std::string why) {
   return s;
 }
 
+// actual ÷ target carried to division_places; none for a target of 0.
+std::optional<decimal> completion_of(const scoring_params& p, const decimal& a,
+                                     const decimal& t) {
+  return t.is_zero() ? std::nullopt : a.div(t, p.division_places);
+}
+
 bool holds(model::op o, const decimal& a, const decimal& t) {
   switch (o) {
     case model::op::ge:
@@ -67,6 +72,12 @@ bool holds(model::op o, const decimal& a, const decimal& t) {
   return false;
 }
 
+// A target whose sign gives the ratio formula no meaning (SCORING.md §3 divides by the target
+// and compares a share of it): scored all or nothing, met → w, otherwise 0.
+scored all_or_nothing(const decimal& w, bool met, const char* why) {
+  return met ? full(w, fmt::format("{}: met", why)) : zero_score(fmt::format("{}: not met", why));
+}
+
 scored quantitative(const scoring_params& p, const model::indicator& ind, const decimal& w,
                     const model::amount& actual) {
   const model::amount& target = *ind.target;
@@ -82,14 +93,20 @@ scored quantitative(const scoring_params& p, const model::indicator& ind, const 
   }
   const decimal& a = actual.base_value;
   const decimal& t = target.base_value;
-  std::optional<decimal> completion = t.is_zero() ? std::nullopt : a.div(t, p.division_places);
+  const bool met = holds(ind.o, a, t);
   scored s;
+  // Every branch keeps 0 <= score <= w: a ratio is taken only of two positive amounts whose
+  // quotient is at most 1; other signs are scored all or nothing or 0.
   switch (ind.o) {
     case model::op::ge:
     case model::op::gt:
     case model::op::eq:
-      if (t.is_zero()) {
+      if (t.sign() < 0) {
+        s = all_or_nothing(w, met, "target < 0, all or nothing");
+      } else if (t.is_zero()) {
         s = a.sign() >= 0 ? full(w, "target 0, actual ≥ 0") : zero_score("target 0, actual < 0");
+      } else if (a.sign() < 0) {
+        s = zero_score("actual < 0 against a target > 0");
       } else {
         s = ratio_score(p, w, std::min(a, t), t);
         s.explain = "w × min(actual, target) ÷ target: " + s.explain;
@@ -98,12 +115,14 @@ scored quantitative(const scoring_params& p, const model::indicator& ind, const 
       break;
     case model::op::le:
     case model::op::lt:
-      if (holds(ind.o, a, t)) {
+      if (met) {
         s = full(w, "met");
-      } else if (t.is_zero() || a.sign() <= 0) {
+      } else if (t.sign() < 0) {
+        s = zero_score("target < 0, all or nothing: not met");
+      } else if (t.is_zero()) {
         s = zero_score("target 0, actual over it");
       } else if (p.reverse == reverse_method::ratio) {
-        s = ratio_score(p, w, t, a);
+        s = ratio_score(p, w, t, a);  // a > t > 0
         s.explain = "w × target ÷ actual: " + s.explain;
       } else {
         decimal room = t.add(t).value_or(t).sub(a).value_or(zero);  // target − (actual − target)
@@ -117,28 +136,31 @@ scored quantitative(const scoring_params& p, const model::indicator& ind, const 
       break;
     case model::op::between: {
       const decimal& hi = ind.target_high->base_value;
-      if (a >= t && a <= hi)
+      const bool inside = a >= t && a <= hi;
+      if (inside)
         s = full(w, "inside the range");
       else if (a < t) {
         if (t.sign() <= 0 || a.sign() <= 0)
-          s = zero_score("below the range");
+          s = zero_score("below the range (low ≤ 0 or actual ≤ 0: no ratio)");
         else {
           s = ratio_score(p, w, a, t);
           s.explain = "w × actual ÷ low: " + s.explain;
         }
+      } else if (hi.sign() <= 0) {
+        s = zero_score("above the range (high ≤ 0: no ratio)");
       } else {
         s = ratio_score(p, w, hi, a);
         s.explain = "w × high ÷ actual: " + s.explain;
       }
-      s.met = a >= t && a <= hi;
-      s.completion = completion;
+      s.met = inside;
+      s.completion = completion_of(p, a, t);
       return s;
     }
     case model::op::none:
       break;
   }
-  s.met = holds(ind.o, a, t);
-  s.completion = completion;
+  s.met = met;
+  s.completion = completion_of(p, a, t);
   return s;
 }
 
@@ -211,7 +233,8 @@ scored score_indicator(const scoring_params& p, const model::indicator& ind, con
 
 void score_budget(const scoring_params& p, budget_result& b) {
   b.score = cents(zero);
-  if (!b.budget || !b.executed || b.budget->sign() <= 0) return;
+  // A negative executed amount stops the run before scoring (validate_actuals).
+  if (!b.budget || !b.executed || b.budget->sign() <= 0 || b.executed->sign() < 0) return;
   b.rate = b.executed->div(*b.budget, p.division_places);
   scored s = ratio_score(p, b.weight, std::min(*b.executed, *b.budget), *b.budget);
   b.score = s.score;

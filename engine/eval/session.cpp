@@ -6,6 +6,7 @@
 #include "engine/eval/csv.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "engine/eval/match.hpp"
+#include "engine/eval/validate.hpp"
 #include "engine/load/stdlib.hpp"
 
 namespace kpi::eval {
@@ -57,21 +58,22 @@ session prepare(const eval_request& request, file_reader& files) {
     for (auto& b : read_actuals_csv(src, file, s.loaded.env, s.diags))
       s.actuals.push_back(std::move(b));
   }
+  if (!s.ok()) return s;
+  // Matched and validated before anything is scored: what would make a score wrong or
+  // inexact stops the run here, before a report is written.
+  s.matched = match_actuals(s.loaded.model, s.actuals, s.sources, s.diags);
+  validate_actuals(*s.params, s.loaded.model, s.matched, s.sources, s.diags);
   return s;
 }
 
 eval_result run(const session& s) {
-  diagnostics input;
-  matching m = match_actuals(s.loaded.model, s.actuals, s.sources, input);
-  eval_result r = evaluate(*s.params, s.loaded.model, m, s.sources);
-  r.findings.append(input);
+  eval_result r = evaluate(*s.params, s.loaded.model, s.matched, s.sources);
   r.findings.sort();
   return r;
 }
 
 eval_result run_streamed(const session& s, std::size_t batch, const project_sink& sink) {
-  diagnostics input;
-  matching m = match_actuals(s.loaded.model, s.actuals, s.sources, input);
+  const matching& m = s.matched;
   eval_result r;
   r.pack = s.params->title;
   r.unmatched = m.orphans;
@@ -88,7 +90,6 @@ eval_result run_streamed(const session& s, std::size_t batch, const project_sink
     r.streamed.projects += scored.size();
     sink(scored, first);
   }
-  r.findings.append(input);
   r.findings.sort();
   return r;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/eval/match.hpp"
 #include "engine/eval/params.hpp"
 #include "engine/eval/report.hpp"
 #include "engine/eval/result.hpp"
@@ -28,7 +29,9 @@ struct session {
   std::vector<source_ptr> sources;            // loaded sources, then the CSV files
   std::vector<model::actuals_block> actuals;  // .kpi blocks, then CSV blocks
   std::optional<scoring_params> params;
-  diagnostics diags;  // bad input: nothing is scored
+  matching matched;   // the actuals by project and indicator (into `actuals`)
+  diagnostics diags;  // bad input (also a duplicate actual, an override out of range, a value
+                      // that cannot be scored exactly): nothing is scored, no report
   [[nodiscard]] bool ok() const { return params.has_value() && !diags.has_errors(); }
 };
 

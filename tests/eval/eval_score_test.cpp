@@ -296,6 +296,141 @@ TEST(EvalScore, AssessorOverrideReplacesTheScore) {
   EXPECT_EQ(note_text(i, lang::en), "assessor override 10.50 (computed 0.00): 数据口径调整");
 }
 
+// Growth rates and year-on-year changes are targets with either sign; no target and no actual
+// can take a score outside [0, 分值] (an auditor reads a negative score as a broken tool).
+TEST(EvalScore, NegativeTargetsAndActualsStayWithinTheWeight) {
+  EXPECT_EQ(score_of(">= 5 %", "-20 %", "12.5"), "0.00");  // was -50.00 of 12.50
+  EXPECT_EQ(score_of(">= -1 次", "-1000 次"), "0.00");     // was 10000 × the weight
+  EXPECT_EQ(score_of(">= -1 次", "0 次"), "10.00");        // met: all or nothing
+  EXPECT_EQ(score_of("<= -10 %", "5 %"), "0.00");
+  EXPECT_EQ(score_of("<= -10 %", "-12 %"), "10.00");
+  EXPECT_EQ(score_of("<= 10 万元", "-1 万元"), "10.00");  // under a positive ceiling: met
+  EXPECT_EQ(score_of("between -10 % .. -5 %", "3 %"), "0.00");
+  EXPECT_EQ(score_of("between -10 % .. -5 %", "-20 %"), "0.00");
+  EXPECT_EQ(score_of("between -10 % .. -5 %", "-7 %"), "10.00");
+  EXPECT_EQ(score_of("between 5 % .. 10 %", "-3 %"), "0.00");
+  EXPECT_EQ(one("<= -10 %", "5 %").explain, "target < 0, all or nothing: not met → 0.00");
+  EXPECT_EQ(one(">= -1 次", "-2 次").explain, "target < 0, all or nothing: not met → 0.00");
+  EXPECT_EQ(one(">= 5 %", "-20 %").explain, "actual < 0 against a target > 0 → 0.00");
+  // Every operator, target and actual sign, both reverse methods: 0 <= score <= w.
+  scoring_params ratio = default_params();
+  scoring_params linear =
+      default_params(replaced(pack_text, "param reverse = ratio", "param reverse = linear"));
+  const std::vector<std::string> values = {"-100", "-10", "-1", "-0.5", "0", "0.5", "1", "10", "100"};
+  for (const auto* p : {&ratio, &linear})
+    for (std::string op : {">=", ">", "=", "<=", "<"})
+      for (const auto& t : values)
+        for (const auto& a : values) {
+          scored s = one(op + " " + t + " 次", a + " 次", "2.78", *p);
+          ASSERT_FALSE(s.error) << op << t << " " << a;
+          EXPECT_GE(s.score.sign(), 0) << op << " " << t << " against " << a << ": " << s.explain;
+          EXPECT_LE(s.score, *decimal::parse("2.78")) << op << " " << t << " against " << a;
+        }
+  for (const auto& lo : values)
+    for (const auto& hi : values) {
+      if (*decimal::parse(lo) > *decimal::parse(hi)) continue;
+      for (const auto& a : values) {
+        scored s = one("between " + lo + " .. " + hi + " 次", a + " 次", "2.78", ratio);
+        ASSERT_FALSE(s.error) << lo << ".." << hi << " " << a;
+        EXPECT_GE(s.score.sign(), 0) << lo << " .. " << hi << " against " << a << ": " << s.explain;
+        EXPECT_LE(s.score, *decimal::parse("2.78")) << lo << " .. " << hi << " against " << a;
+      }
+    }
+}
+
+TEST(EvalScore, AProjectTotalStaysWithin0And100) {
+  const std::string targets = R"(project "增长" {
+  funds total 100 万元
+  产出指标 { 数量指标 { "营业收入同比增长率" >= 5 %  "投诉量同比变化率" <= -10 %  "次数" >= -1 次 } }
+  效益指标 { 社会效益指标 { "区间" between -10 % .. -5 % } }
+  满意度指标 { 服务对象满意度指标 { "满意度" >= 90 % } }
+}
+)";
+  auto e = run_texts(targets, R"(actuals "增长" { executed 90 万元  "营业收入同比增长率" = -20 %
+    "投诉量同比变化率" = 5 %  "次数" = -1000 次  "区间" = 3 %  "满意度" = -5 % })");
+  ASSERT_TRUE(e->s.ok()) << e->errors;
+  const auto& p = e->r.projects[0];
+  EXPECT_EQ(p.score.to_string(), "9.00");  // only the budget: 10 × 90 ÷ 100
+  EXPECT_EQ(p.grade, "差");
+  for (const auto& i : p.indicators) EXPECT_EQ(i.score.to_string(), "0.00") << i.ind->name.str();
+}
+
+// An override outside [0, 分值] is bad input: exit 2 before anything is scored, and it is never
+// applied (it used to be reported as an error and applied anyway: a total of 1049.00).
+TEST(EvalScore, AnOverrideOutsideTheWeightIsRejectedAndNotApplied) {
+  for (std::string given : {"1000", "18.76"}) {
+    auto e = run_texts(three_groups, replaced(three_actuals, "\"a\" = 1 次",
+                                              "\"a\" = 0 次 override " + given + " because \"x\""));
+    EXPECT_FALSE(e->s.ok()) << given;
+    EXPECT_NE(e->errors.find("a.kpi:1:43: error: 'a': the overriding score " + given +
+                             " is outside 0 .. 18.75 (its 分值)"),
+              std::string::npos)
+        << e->errors;
+    EXPECT_TRUE(e->r.projects.empty());
+  }
+  // A negative override does not even read (the grammar takes no sign there).
+  auto negative = run_texts(three_groups, replaced(three_actuals, "\"a\" = 1 次",
+                                                   "\"a\" = 0 次 override -1 because \"x\""));
+  EXPECT_FALSE(negative->s.ok());
+  EXPECT_NE(negative->errors.find("error: an overriding score cannot be negative"),
+            std::string::npos)
+      << negative->errors;
+  auto top = run_texts(three_groups, replaced(three_actuals, "\"a\" = 1 次",
+                                              "\"a\" = 0 次 override 18.75 because \"x\""));
+  ASSERT_TRUE(top->s.ok()) << top->errors;
+  EXPECT_EQ(top->r.projects[0].indicators[1].score.to_string(), "18.75");
+}
+
+// 30 significant digits are legal; the score of such a value is exact, never "overflows".
+TEST(EvalScore, ThirtyDigitValuesAreScoredExactly) {
+  const std::string big = "123456789012345678901234567890";
+  EXPECT_EQ(score_of(">= " + big + " 次", big + " 次", "2.78"), "2.78");
+  EXPECT_EQ(score_of(">= " + big + " 次", "61728394506172839450617283945 次", "2.78"),
+            "1.39");  // exactly half
+  EXPECT_EQ(score_of("<= 1 次", big + " 次", "2.78"), "0.00");
+  EXPECT_EQ(score_of("<= 0.000000000000000000000000000001 元", "1 元", "2.78"), "0.00");
+  EXPECT_TRUE(one(">= " + big + " 次", big + " 次").met);
+  EXPECT_EQ(one(">= " + big + " 次", big + " 次").completion->normalized().to_string(), "1");
+}
+
+// A completion that cannot be carried exactly is a positioned error: exit 2, no report.
+TEST(EvalScore, ACompletionTooLargeToComputeIsBadInput) {
+  const std::string big = "123456789012345678901234567890";
+  auto e = run_texts(replaced(three_groups, "\"a\" >= 1 次", "\"a\" >= 0.001 次"),
+                     replaced(three_actuals, "\"a\" = 1 次", "\"a\" = " + big + " 次"));
+  EXPECT_FALSE(e->s.ok());
+  EXPECT_NE(e->errors.find("a.kpi:1:43: error: 'a': the completion " + big +
+                           " 次 ÷ 0.001 次 is too large to compute exactly"),
+            std::string::npos)
+      << e->errors;
+}
+
+TEST(EvalScore, ANegativeExecutedAmountIsBadInput) {
+  auto e = run_texts(three_groups, replaced(three_actuals, "executed 100 元", "executed -5 元"));
+  EXPECT_FALSE(e->s.ok());
+  EXPECT_NE(e->errors.find("error: project 'p': the executed amount (预算执行数) -5.00 元 is negative"),
+            std::string::npos)
+      << e->errors;
+}
+
+// The same actual in two files is bad input as it is inside one file: an error at the second
+// with a note at the first, no report (it used to be a report with exit 1, first value kept).
+TEST(EvalScore, AnActualGivenInTwoFilesIsBadInputWithBothPositions) {
+  memory_reader reader;
+  reader.files = {{"t.kpi", three_groups},
+                  {"a.kpi", three_actuals},
+                  {"b.csv", "project,indicator,actual\np,a,5次\np,预算执行数,90元\n"},
+                  {"pack.kpi", pack_text}};
+  session s = prepare({{"t.kpi", "a.kpi", "b.csv"}, "pack.kpi", {}}, reader);
+  EXPECT_FALSE(s.ok());
+  const std::string errors = render_all(s.diags, lang::en);
+  EXPECT_NE(errors.find("b.csv:2:3: error: the actual value of 'a' in project 'p' is given twice"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("a.kpi:1:43: note: first given here"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("the 预算执行数 of 'p' is given twice"), std::string::npos) << errors;
+}
+
 TEST(EvalScore, GradeBands) {
   scoring_params p = default_params();
   EXPECT_EQ(p.grade_of(*decimal::parse("100.00")), "优");

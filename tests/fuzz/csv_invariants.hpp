@@ -105,6 +105,15 @@ inline std::string csv_problem(const std::string& text, const std::string& name,
   std::size_t unmatched = r.unmatched.size();
   for (const auto& p : r.projects) unmatched += p.unmatched.size();
   if (unmatched > actuals) return "more unmatched actuals than actuals";
+  // Every score within [0, 分值], every total within [0, 100].
+  const decimal hundred = decimal::from_int(100);
+  for (const auto& p : r.projects) {
+    if (p.score.sign() < 0 || p.score > hundred) return "a total outside 0 .. 100";
+    if (p.budget.score.sign() < 0 || p.budget.score > p.budget.weight)
+      return "a budget score outside 0 .. its weight";
+    for (const auto& i : p.indicators)
+      if (i.score.sign() < 0 || i.score > i.weight) return "a score outside 0 .. its weight";
+  }
   return {};
 }
 
