@@ -21,7 +21,8 @@ void error_at(diagnostics& diags, const std::vector<source_ptr>& sources, const 
 void warn_unmatched(diagnostics& diags, const std::vector<source_ptr>& sources,
                     const unmatched_actual& u, bool no_project) {
   source_ptr s = u.loc.file < sources.size() ? sources[u.loc.file] : nullptr;
-  std::string en_hint = u.suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", u.suggestion);
+  std::string en_hint =
+      u.suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", u.suggestion);
   std::string zh_hint = u.suggestion.empty() ? "" : fmt::format("（是否为「{}」？）", u.suggestion);
   text t = no_project
                ? text{fmt::format("unmatched actual: no project '{}' in the targets{}; '{}' is "

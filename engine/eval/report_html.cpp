@@ -100,11 +100,11 @@ void unmatched_section(std::string& h, const eval_result& r, bool zh, Flush&& fl
                       : "project</th><th>indicator</th><th>actual</th><th>did you "
                         "mean</th><th>why");
   auto row = [&](const unmatched_actual& u, bool no_project) {
-    h += fmt::format(
-        "<tr class=warn><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-        esc(u.project), esc(u.indicator), esc(u.actual), esc(u.suggestion),
-        no_project ? (zh ? "无此项目" : "no such project")
-                   : (zh ? "项目中无此指标" : "no such indicator in the project"));
+    h +=
+        fmt::format("<tr class=warn><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                    esc(u.project), esc(u.indicator), esc(u.actual), esc(u.suggestion),
+                    no_project ? (zh ? "无此项目" : "no such project")
+                               : (zh ? "项目中无此指标" : "no such indicator in the project"));
     flush_if_large();
   };
   for (const auto& p : r.projects)

@@ -49,12 +49,13 @@ void project_text(std::string& out, const project_result& p, lang l, bool explai
                      one_line(p.grade),
                      p.complete ? "" : (zh ? "  （数据不完整）" : "  (incomplete)"));
   const budget_result& b = p.budget;
-  out += fmt::format(
-      "  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
-      b.budget ? b.budget->to_grouped_string() + " 元" : "-", zh ? "全年执行数" : "executed",
-      b.executed ? b.executed->to_grouped_string() + " 元" : "-", zh ? "执行率" : "rate",
-      b.rate ? percent_text(*b.rate) : "-", zh ? "分值" : "weight", b.weight.to_string(),
-      zh ? "得分" : "score", b.score.to_string(), b.reason.empty() ? "" : "  " + one_line(b.reason));
+  out += fmt::format("  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
+                     b.budget ? b.budget->to_grouped_string() + " 元" : "-",
+                     zh ? "全年执行数" : "executed",
+                     b.executed ? b.executed->to_grouped_string() + " 元" : "-",
+                     zh ? "执行率" : "rate", b.rate ? percent_text(*b.rate) : "-",
+                     zh ? "分值" : "weight", b.weight.to_string(), zh ? "得分" : "score",
+                     b.score.to_string(), b.reason.empty() ? "" : "  " + one_line(b.reason));
   if (explain && !b.explain.empty()) out += "      " + one_line(b.explain) + "\n";
   for (const auto& n : p.notes) out += "  " + one_line(zh ? n.zh : n.en) + "\n";
   table t;

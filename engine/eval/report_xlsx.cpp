@@ -62,8 +62,7 @@ struct writer {
     if (!error.empty()) return;
     ok(worksheet_write_string(ws, r, c, text(r, c, s).c_str(), style ? style : f.cell), r, c);
   }
-  void num(lxw_row_t r, lxw_col_t c, const std::optional<decimal>& d,
-           lxw_format* style = nullptr) {
+  void num(lxw_row_t r, lxw_col_t c, const std::optional<decimal>& d, lxw_format* style = nullptr) {
     if (!error.empty()) return;
     if (d)
       ok(worksheet_write_number(ws, r, c, number(*d), style ? style : f.money), r, c);

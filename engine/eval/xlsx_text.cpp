@@ -88,8 +88,8 @@ std::string cell_text(std::string_view s, bool& cut) {
   std::string out;
   out.reserve(s.size());
   const std::size_t room = max_cell - utf16_length(cut_mark);
-  std::size_t n = 0;      // UTF-16 units written
-  std::size_t fits = 0;   // bytes of `out` that fit before cut_mark
+  std::size_t n = 0;     // UTF-16 units written
+  std::size_t fits = 0;  // bytes of `out` that fit before cut_mark
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = utf8::next(s, i);
     if (xml_forbidden(cp)) cp = 0xFFFD;

@@ -27,8 +27,8 @@ class sheet_names {
   std::string take(std::string_view wanted);
 
  private:
-  std::set<std::string> used_;                 // folded to lower case
-  std::map<std::string, unsigned> next_;       // folded clean name → the next suffix to try
+  std::set<std::string> used_;            // folded to lower case
+  std::map<std::string, unsigned> next_;  // folded clean name → the next suffix to try
 };
 
 // `s` as a cell can hold it: each character XML 1.0 forbids (C0 controls but tab, LF and CR;

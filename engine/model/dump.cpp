@@ -202,10 +202,10 @@ void dump_text(const model::model& m, const std::function<void(std::string_view)
         target = fmt::format("{} {} {}", model::op_text(ind.o), ind.target->base_value.to_string(),
                              ind.target->base_unit);
       }
-      out.text += fmt::format("  {} / {} / {}: {}{}\n", one_line(ind.level1.view()),
-                              one_line(ind.level2.view()), one_line(ind.name.view()),
-                              one_line(target),
-                              ind.weight ? " weight " + ind.weight->to_string() : "");
+      out.text +=
+          fmt::format("  {} / {} / {}: {}{}\n", one_line(ind.level1.view()),
+                      one_line(ind.level2.view()), one_line(ind.name.view()), one_line(target),
+                      ind.weight ? " weight " + ind.weight->to_string() : "");
     }
     out.flush_if_full();
   }

@@ -39,18 +39,20 @@ TEST(ReportCsv, TextCellsThatLookLikeFormulasAreNeutralised) {
   eval::eval_result r;
   r.projects.push_back(p);
   std::string csv = eval::report_csv(r);
-  EXPECT_EQ(csv,
-            "project,level1,level2,indicator,target,actual,completion,weight,score,deviation,note,"
-            "project_score,project_grade\r\n"
-            "'=cmd|' /C calc'!A0,预算执行率,,预算执行数,,,,10.00,0.00,,\"'\r'quoted\",-12.36,'\t差\r\n"
-            "'=cmd|' /C calc'!A0,'=1+1,'@SUM(A1),'+cmd,'= 100.00 %,'-3 次,-0.5,20.00,-20.00,"
-            "not_met,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",-12.36,'\t差\r\n");
+  EXPECT_EQ(
+      csv,
+      "project,level1,level2,indicator,target,actual,completion,weight,score,deviation,note,"
+      "project_score,project_grade\r\n"
+      "'=cmd|' /C calc'!A0,预算执行率,,预算执行数,,,,10.00,0.00,,\"'\r'quoted\",-12.36,'\t差\r\n"
+      "'=cmd|' /C calc'!A0,'=1+1,'@SUM(A1),'+cmd,'= 100.00 %,'-3 次,-0.5,20.00,-20.00,"
+      "not_met,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",-12.36,'\t差\r\n");
   EXPECT_EQ(fuzz::report_problem(r), "");
 }
 
 TEST(ReportCsv, TargetsWithEqualsAreTextNotFormulas) {
-  auto r = test::run_kpi("eval --format csv tests/data/eval/putuo_targets.kpi "
-                         "tests/data/eval/putuo_actuals.kpi");
+  auto r = test::run_kpi(
+      "eval --format csv tests/data/eval/putuo_targets.kpi "
+      "tests/data/eval/putuo_actuals.kpi");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("普陀区2022示例项目,产出指标,数量指标,任务完成率,'= 100 %,"),
             std::string::npos)

@@ -19,7 +19,8 @@ using test::repo_path;
 using test::run_kpi;
 
 std::string temp_file(const std::string& name, const std::string& text) {
-  auto path = fs::temp_directory_path() / ("kpi_report_text_" + std::to_string(::getpid()) + "_" + name);
+  auto path =
+      fs::temp_directory_path() / ("kpi_report_text_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }
@@ -28,28 +29,37 @@ const std::string targets =
     "project \"甲\\n项目 total 98.50\" {\n  funds total 100.00 元\n  产出指标 {\n    数量指标 {\n"
     "      \"任务\x1b[31m完成率\" = 100 % weight 90\n    }\n  }\n}\n";
 // Redraws the line above as a high score.
-const std::string spoof = "\x1b[1A\x1b[2K\rproject 甲  total 98.50  grade 优\xC2\x9B" "2K";
+const std::string spoof =
+    "\x1b[1A\x1b[2K\rproject 甲  total 98.50  grade 优\xC2\x9B"
+    "2K";
 
 TEST(OneLine, ControlCharactersShowAsQuestionMarks) {
-  EXPECT_EQ(one_line("a\nb\rc\td\x1b[2Ke\x7f" "f\xC2\x9B" "g\xC2\xA0h"),
+  EXPECT_EQ(one_line("a\nb\rc\td\x1b[2Ke\x7f"
+                     "f\xC2\x9B"
+                     "g\xC2\xA0h"),
             "a\\nb\\rc\td?[2Ke?f?g\xC2\xA0h");
-  EXPECT_EQ(one_line("\x9B" "2K"), "\xEF\xBF\xBD" "2K");  // an invalid byte, never raw
+  EXPECT_EQ(one_line("\x9B"
+                     "2K"),
+            "\xEF\xBF\xBD"
+            "2K");  // an invalid byte, never raw
   EXPECT_EQ(one_line("普陀区"), "普陀区");
 }
 
 TEST(ReportText, EvalShowsControlCharactersVisibly) {
   std::string t = temp_file("t.kpi", targets);
   std::string csv = temp_file(
-      "a.csv", "project,indicator,actual,note\n\"甲\n项目 total 98.50\",\"任务\x1b[31m完成率\",10%,\"" +
-                   spoof + "\"\n\"甲\n项目 total 98.50\",预算执行数,1元,\"" + spoof +
-                   "\"\n\"乙\x1b[2K\",x,1次,\n");
+      "a.csv",
+      "project,indicator,actual,note\n\"甲\n项目 total 98.50\",\"任务\x1b[31m完成率\",10%,\"" +
+          spoof + "\"\n\"甲\n项目 total 98.50\",预算执行数,1元,\"" + spoof +
+          "\"\n\"乙\x1b[2K\",x,1次,\n");
   for (const char* lang : {"", "--lang zh "}) {
     auto r = run_kpi(std::string(lang) + "eval --explain " + t + " " + csv);
     EXPECT_EQ(r.code, 1) << r.err;
     EXPECT_FALSE(fuzz::has_terminal_control(r.out)) << r.out;
     EXPECT_FALSE(fuzz::has_terminal_control(r.err)) << r.err;
     // The name with its line break stays on the report's first line.
-    EXPECT_TRUE(r.out.starts_with(std::string(*lang ? "项目" : "project") + " 甲\\n项目 total 98.50  "))
+    EXPECT_TRUE(
+        r.out.starts_with(std::string(*lang ? "项目" : "project") + " 甲\\n项目 total 98.50  "))
         << r.out;
     EXPECT_NE(r.out.find("任务?[31m完成率"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("?[1A?[2K\\rproject 甲  total 98.50  grade 优?2K"), std::string::npos)
@@ -70,8 +80,8 @@ TEST(ReportText, DumpTextShowsControlCharactersVisibly) {
 TEST(ReportText, ImportReportShowsControlCharactersVisibly) {
   std::string seed = read_file(repo_path("tests/data/import/seed.txt"));
   // A form feed (pdftotext between pages) and an ANSI sequence in cells that notes quote.
-  for (auto [from, to] : {std::pair<std::string, std::string>{"外宣网站每月发稿量",
-                                                               "外宣网站\x1b[2K每月发稿量\f"}}) {
+  for (auto [from, to] :
+       {std::pair<std::string, std::string>{"外宣网站每月发稿量", "外宣网站\x1b[2K每月发稿量\f"}}) {
     std::size_t at = seed.find(from);
     ASSERT_NE(at, std::string::npos);
     seed.replace(at, from.size(), to);
@@ -85,9 +95,10 @@ TEST(ReportText, ImportReportShowsControlCharactersVisibly) {
 }
 
 TEST(ReportText, HtmlEscapesMarkupAndIsNotTerminalText) {
-  std::string t = temp_file(
-      "h.kpi", "project \"<script>alert(1)</script>&\" {\n  funds total 100.00 元\n  产出指标 {\n"
-               "    数量指标 {\n      \"任务\\\"完成率\" = 100 % weight 90\n    }\n  }\n}\n");
+  std::string t =
+      temp_file("h.kpi",
+                "project \"<script>alert(1)</script>&\" {\n  funds total 100.00 元\n  产出指标 {\n"
+                "    数量指标 {\n      \"任务\\\"完成率\" = 100 % weight 90\n    }\n  }\n}\n");
   std::string csv = temp_file("h.csv",
                               "project,indicator,actual,note\n<script>alert(1)</script>&,"
                               "\"任务\"\"完成率\",10%,<b>x</b>\n<i>乙,<u>x,1次,\n");

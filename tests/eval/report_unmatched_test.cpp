@@ -31,9 +31,10 @@ TEST(ReportUnmatched, StderrWarnsAtEachUnmatchedActualInEveryFormat) {
   for (const char* format : {"text", "json", "csv", "html"}) {
     auto r = run_kpi("eval --format " + std::string(format) + " " + targets + f);
     EXPECT_EQ(r.code, 1) << r.err;
-    EXPECT_NE(r.err.find(f + ":3:13: warning: unmatched actual: project '普陀区2022示例项目' has no "
-                             "indicator '任务完成律' (did you mean '任务完成率'?); it is not scored"),
-              std::string::npos)
+    EXPECT_NE(
+        r.err.find(f + ":3:13: warning: unmatched actual: project '普陀区2022示例项目' has no "
+                       "indicator '任务完成律' (did you mean '任务完成率'?); it is not scored"),
+        std::string::npos)
         << format << "\n"
         << r.err;
     EXPECT_NE(r.err.find(f + ":5:6: warning: unmatched actual: no project '别的项目' in the "
@@ -42,9 +43,10 @@ TEST(ReportUnmatched, StderrWarnsAtEachUnmatchedActualInEveryFormat) {
         << r.err;
   }
   auto zh = run_kpi("--lang zh eval " + targets + f);
-  EXPECT_NE(zh.err.find("warning: 未匹配的实际完成值：项目「普陀区2022示例项目」中没有指标「任务完成律」"
-                        "（是否为「任务完成率」？）；未计分"),
-            std::string::npos)
+  EXPECT_NE(
+      zh.err.find("warning: 未匹配的实际完成值：项目「普陀区2022示例项目」中没有指标「任务完成律」"
+                  "（是否为「任务完成率」？）；未计分"),
+      std::string::npos)
       << zh.err;
 }
 
@@ -59,8 +61,9 @@ TEST(ReportUnmatched, CsvAndHtmlListThem) {
   std::string problem;
   EXPECT_EQ(fuzz::csv_records(csv.out, problem).size(), 1u + 6u + 2u);
   auto html = run_kpi("eval --format html " + targets + f);
-  for (const char* want : {"<h2>Unmatched actuals</h2>", "<td>任务完成律</td><td>100 %</td><td>任务完成率</td>",
-                           "<td>别的项目</td><td>x</td><td>1 次</td><td></td><td>no such project</td>"})
+  for (const char* want :
+       {"<h2>Unmatched actuals</h2>", "<td>任务完成律</td><td>100 %</td><td>任务完成率</td>",
+        "<td>别的项目</td><td>x</td><td>1 次</td><td></td><td>no such project</td>"})
     EXPECT_NE(html.out.find(want), std::string::npos) << want << "\n" << html.out;
   auto zh = run_kpi("--lang zh eval --format html " + targets + f);
   EXPECT_NE(zh.out.find("<h2>未匹配的实际完成值</h2>"), std::string::npos);

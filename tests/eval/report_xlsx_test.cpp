@@ -33,7 +33,8 @@ struct scratch {
 
 std::string project(const std::string& name) {
   return "project \"" + name +
-         "\" {\n  funds total 100.00 元\n  产出指标 {\n    数量指标 {\n      \"任务完成率\" = 100 % "
+         "\" {\n  funds total 100.00 元\n  产出指标 {\n    数量指标 {\n      \"任务完成率\" = 100 "
+         "% "
          "weight 90\n    }\n  }\n}\n";
 }
 
@@ -76,8 +77,8 @@ bool python_available() {
 TEST(ReportXlsx, SheetNamesExcelRefusesAreMadeValidAndUnique) {
   if (!python_available()) GTEST_SKIP() << "needs python3";
   scratch s;
-  std::string kpi = project("abc") + project("ABC") + project("'引号'") + project("a[b]:c*d?e/f\\\\g") +
-                    project("换页\f符") + project("History");
+  std::string kpi = project("abc") + project("ABC") + project("'引号'") +
+                    project("a[b]:c*d?e/f\\\\g") + project("换页\f符") + project("History");
   // 101 names sharing their first 31 characters (28 of them were once kept, then _2 … _101).
   const std::string shared = std::string(28, 'p') + "xyz";
   for (int k = 0; k < 101; ++k) kpi += project(shared + std::to_string(k));
@@ -121,9 +122,10 @@ TEST(ReportXlsx, ControlCharactersLongCellsAndFormulasAreSafe) {
   scratch s;
   std::string targets = s.put("targets.kpi", project("换页\f项目"));
   const std::string long_note(40000, 'x');
-  std::string csv = s.put(
-      "a.csv", "project,indicator,actual,note\n\"换页\f项目\",任务完成率,50%,\"" + long_note +
-                   "\"\n\"换页\f项目\",预算执行数,10元,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\f\x1b[2K\"\n");
+  std::string csv =
+      s.put("a.csv", "project,indicator,actual,note\n\"换页\f项目\",任务完成率,50%,\"" + long_note +
+                         "\"\n\"换页\f项目\",预算执行数,10元,\"=HYPERLINK(\"\"http://"
+                         "evil\"\",\"\"x\"\")\f\x1b[2K\"\n");
   std::string xlsx = s.at("r.xlsx");
   auto r = run_kpi("eval --format xlsx -o " + xlsx + " " + targets + " " + csv);
   EXPECT_EQ(r.code, 0) << r.err;
@@ -167,7 +169,12 @@ TEST(ReportXlsx, UnmatchedActualsHaveASheet) {
 
 TEST(XlsxText, CellsAreCutToExcelsLimitInUtf16Units) {
   bool cut = false;
-  EXPECT_EQ(eval::xlsx::cell_text("a\tb\nc\rd\fe\x1f" "f", cut), "a\tb\nc\rd\xEF\xBF\xBD" "e\xEF\xBF\xBD" "f");
+  EXPECT_EQ(eval::xlsx::cell_text("a\tb\nc\rd\fe\x1f"
+                                  "f",
+                                  cut),
+            "a\tb\nc\rd\xEF\xBF\xBD"
+            "e\xEF\xBF\xBD"
+            "f");
   EXPECT_FALSE(cut);
   std::string exact(32767, 'y');
   EXPECT_EQ(eval::xlsx::cell_text(exact, cut), exact);
