@@ -77,7 +77,10 @@ command eval_command() {
         eval::eval_result& r = keep_until_exit(eval::run(s));
         print_diagnostics(r.findings, common);
         if (o->format == "xlsx") {
-          if (!eval::report_xlsx(r, o->output, error)) {
+          diagnostics warnings;
+          bool written = eval::report_xlsx(r, o->output, error, warnings);
+          print_diagnostics(warnings, common);
+          if (!written) {
             std::fprintf(stderr, "error: %s\n", error.c_str());
             return exit_bad_input;
           }

@@ -13,11 +13,15 @@ namespace {
 // Longest stretch of a line shown around a caret, in code points on each side.
 constexpr std::size_t window = 60;
 
+// C0 controls but tab, DEL, and the C1 controls U+0080–U+009F (a terminal may take U+009B for
+// CSI): shown as '?' wherever kpi prints text for people.
+bool is_control(char32_t cp) {
+  return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F);
+}
+
 // Printable form of one code point of a source line.
 void append_visible(std::string& out, char32_t cp) {
-  if (cp == '\t') {
-    out.push_back('\t');
-  } else if (cp < 0x20 || cp == 0x7F) {
+  if (is_control(cp)) {
     out.push_back('?');
   } else {
     utf8::append(out, cp);
@@ -26,7 +30,7 @@ void append_visible(std::string& out, char32_t cp) {
 
 int visible_width(char32_t cp) {
   if (cp == '\t') return -1;  // keep the tab itself
-  if (cp < 0x20 || cp == 0x7F) return 1;
+  if (is_control(cp)) return 1;
   return utf8::width(cp);
 }
 
@@ -79,24 +83,6 @@ std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t a
   return {shown, caret};
 }
 
-// A message stays on one line even when it quotes text with line breaks or control
-// characters (a multi-line CSV cell, say): they show as \n, \r and ?.
-std::string one_line(const std::string& m) {
-  std::string out;
-  out.reserve(m.size());
-  for (char c : m) {
-    if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F)
-      out += '?';
-    else
-      out += c;
-  }
-  return out;
-}
-
 void render_located(std::string& out, const source_ptr& src, source_range range,
                     std::string_view level, const text& msg, lang l) {
   const std::string m = one_line(l == lang::zh && !msg.zh.empty() ? msg.zh : msg.en);
@@ -117,6 +103,35 @@ void render_located(std::string& out, const source_ptr& src, source_range range,
 }
 
 }  // namespace
+
+std::string one_line(std::string_view m) {
+  std::string out;
+  out.reserve(m.size());
+  for (std::size_t i = 0; i < m.size();) {
+    auto c = static_cast<unsigned char>(m[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c == '\n')
+        out += "\\n";
+      else if (c == '\r')
+        out += "\\r";
+      else if (is_control(c))
+        out += '?';
+      else
+        out += static_cast<char>(c);
+      continue;
+    }
+    const std::size_t start = i;
+    char32_t cp = utf8::next(m, i);
+    if (is_control(cp))
+      out += '?';
+    else if (cp == 0xFFFD && m.substr(start, i - start) != "\xEF\xBF\xBD")
+      out += "\xEF\xBF\xBD";  // an invalid byte: never raw (0x9B is CSI to a Latin-1 terminal)
+    else
+      out.append(m.substr(start, i - start));
+  }
+  return out;
+}
 
 std::string_view severity_name(severity s) {
   switch (s) {

@@ -65,6 +65,11 @@ bool check_text_encoding(const source_ptr& src, diagnostics& diags);
 // Picks the language: an explicit --lang value wins, then LANG/LC_ALL/LC_MESSAGES ("zh…").
 lang choose_lang(std::optional<std::string_view> flag);
 
+// Text for people, on one line and harmless to a terminal: a line break shows as \n or \r, any
+// other control character (C0 but tab, DEL, C1 U+0080–U+009F, so ESC and CSI) as '?', an
+// invalid UTF-8 byte as U+FFFD. Every message, report cell and dump field goes through it.
+std::string one_line(std::string_view m);
+
 // `file:line:col: error: message`, the source line and a caret under the range.
 std::string render(const diagnostic& d, lang l);
 std::string render_all(const diagnostics& ds, lang l);

@@ -17,6 +17,27 @@ diagnostic& error_at(diagnostics& diags, const std::vector<source_ptr>& sources,
   return diags.error(s, {at.offset, at.offset + 1}, std::move(t));
 }
 
+// Each unmatched actual is also a positioned warning on stderr, whatever the report format.
+void warn_unmatched(diagnostics& diags, const std::vector<source_ptr>& sources,
+                    const unmatched_actual& u, bool no_project) {
+  source_ptr s = u.loc.file < sources.size() ? sources[u.loc.file] : nullptr;
+  std::string en_hint =
+      u.suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", u.suggestion);
+  std::string zh_hint = u.suggestion.empty() ? "" : fmt::format("（是否为「{}」？）", u.suggestion);
+  text t = no_project
+               ? text{fmt::format("unmatched actual: no project '{}' in the targets{}; '{}' is "
+                                  "not scored",
+                                  u.project, en_hint, u.indicator),
+                      fmt::format("未匹配的实际完成值：目标中没有项目「{}」{}；「{}」未计分",
+                                  u.project, zh_hint, u.indicator)}
+               : text{fmt::format("unmatched actual: project '{}' has no indicator '{}'{}; it is "
+                                  "not scored",
+                                  u.project, u.indicator, en_hint),
+                      fmt::format("未匹配的实际完成值：项目「{}」中没有指标「{}」{}；未计分",
+                                  u.project, u.indicator, zh_hint)};
+  diags.report(severity::warning, s, {u.loc.offset, u.loc.offset + 1}, std::move(t));
+}
+
 unmatched_actual unmatched_row(const std::string& project, const model::actual& a,
                                std::string suggestion) {
   return {project, a.indicator.str(), actual_text(a), std::move(suggestion), a.loc};
@@ -37,10 +58,13 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
       std::vector<std::string> project_names;
       for (const auto& p : m.projects) project_names.push_back(p.name);
       std::string near = closest(b.project, project_names).value_or("");
+      const std::size_t first_orphan = out.orphans.size();
       if (b.executed)
         out.orphans.push_back(
             {b.project, budget_indicator, b.executed->to_string() + " 元", near, b.loc});
       for (const auto& a : b.values) out.orphans.push_back(unmatched_row(b.project, a, near));
+      for (std::size_t k = first_orphan; k < out.orphans.size(); ++k)
+        warn_unmatched(diags, sources, out.orphans[k], true);
       continue;
     }
     const model::project& proj = m.projects[pi->second];
@@ -95,6 +119,7 @@ matching match_actuals(const model::model& m, const std::vector<model::actuals_b
             ordered.push_back(ind.name.str());
         pa.unmatched.push_back(
             unmatched_row(b.project, a, closest(a.indicator, ordered).value_or("")));
+        warn_unmatched(diags, sources, pa.unmatched.back(), false);
         continue;
       }
       if (const auto* first = pa.by_name.find(a.indicator)) {

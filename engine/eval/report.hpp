@@ -58,8 +58,11 @@ std::unique_ptr<report_stream> csv_stream(put_fn put);
 void put_in_chunks(std::size_t n, std::vector<std::string>& texts,
                    const std::function<void(std::string&, std::size_t, std::size_t)>& format,
                    const put_fn& put);
-// The 项目支出绩效自评表 layout, one sheet per project. False with `error` set on failure.
-bool report_xlsx(const eval_result& r, const std::string& path, std::string& error);
+// The 项目支出绩效自评表 layout, one sheet per project, and the sheet 未匹配的实际完成值 when
+// actuals matched nothing. False with `error` set on failure (nothing is written then); a cell
+// cut to Excel's limit is a warning in `warnings`.
+bool report_xlsx(const eval_result& r, const std::string& path, std::string& error,
+                 diagnostics& warnings);
 // One self-contained page: summary, charts (inline SVG), deviations that still need a reason.
 std::string report_html(const eval_result& r, lang l);
 // The same page handed to `put` a megabyte at a time.

@@ -90,6 +90,29 @@ td,th{border:1px solid #bbb;padding:3px 8px;font-size:13px}th{background:#eef}td
 .value{font-size:12px}.bar{fill:#4a7}.g-良{fill:#7b5}.g-中{fill:#eb4}.g-差{fill:#d54}.ok{fill:#4a7}.dev{fill:#e84}
 .warn{color:#b40}.muted{color:#777})";
 
+// The actuals that matched no indicator or no project, one row each.
+template <typename Flush>
+void unmatched_section(std::string& h, const eval_result& r, bool zh, Flush&& flush_if_large) {
+  if (!r.has_unmatched()) return;
+  h += fmt::format("<h2>{}</h2>\n<table><tr><th>{}</th></tr>\n",
+                   zh ? "未匹配的实际完成值" : "Unmatched actuals",
+                   zh ? "项目</th><th>三级指标</th><th>实际完成值</th><th>是否为</th><th>原因"
+                      : "project</th><th>indicator</th><th>actual</th><th>did you "
+                        "mean</th><th>why");
+  auto row = [&](const unmatched_actual& u, bool no_project) {
+    h +=
+        fmt::format("<tr class=warn><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                    esc(u.project), esc(u.indicator), esc(u.actual), esc(u.suggestion),
+                    no_project ? (zh ? "无此项目" : "no such project")
+                               : (zh ? "项目中无此指标" : "no such indicator in the project"));
+    flush_if_large();
+  };
+  for (const auto& p : r.projects)
+    for (const auto& u : p.unmatched) row(u, false);
+  for (const auto& u : r.unmatched) row(u, true);
+  h += "</table>\n";
+}
+
 }  // namespace
 
 void write_html(const eval_result& r, lang l, const put_fn& put) {
@@ -139,6 +162,7 @@ void write_html(const eval_result& r, lang l, const put_fn& put) {
     flush_if_large();
   }
   h += "</ul>\n";
+  unmatched_section(h, r, zh, flush_if_large);
   for (const auto& p : r.projects) {
     h += fmt::format("<h2>{} — {} {}</h2>\n", esc(p.name), p.score.to_string(), esc(p.grade));
     for (const auto& n : p.notes) h += "<p class=muted>" + esc(zh ? n.zh : n.en) + "</p>\n";

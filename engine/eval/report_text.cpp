@@ -1,4 +1,6 @@
 // The text report: an aligned table per project, padded by display width (CJK is 2 columns).
+// Every text from the input goes through one_line: a control character in a name or a note
+// cannot move the cursor or start a line of its own.
 #include <fmt/format.h>
 
 #include "engine/base/utf8.hpp"
@@ -34,20 +36,28 @@ struct table {
   }
 };
 
+std::string did_you_mean(const unmatched_actual& u, bool zh) {
+  if (u.suggestion.empty()) return "";
+  return zh ? "（是否为「" + one_line(u.suggestion) + "」？）"
+            : " (did you mean '" + one_line(u.suggestion) + "'?)";
+}
+
 void project_text(std::string& out, const project_result& p, lang l, bool explain) {
   bool zh = l == lang::zh;
-  out += fmt::format("{} {}  {} {}  {} {}{}\n", zh ? "项目" : "project", p.name,
-                     zh ? "总分" : "total", p.score.to_string(), zh ? "等级" : "grade", p.grade,
+  out += fmt::format("{} {}  {} {}  {} {}{}\n", zh ? "项目" : "project", one_line(p.name),
+                     zh ? "总分" : "total", p.score.to_string(), zh ? "等级" : "grade",
+                     one_line(p.grade),
                      p.complete ? "" : (zh ? "  （数据不完整）" : "  (incomplete)"));
   const budget_result& b = p.budget;
-  out += fmt::format(
-      "  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
-      b.budget ? b.budget->to_grouped_string() + " 元" : "-", zh ? "全年执行数" : "executed",
-      b.executed ? b.executed->to_grouped_string() + " 元" : "-", zh ? "执行率" : "rate",
-      b.rate ? percent_text(*b.rate) : "-", zh ? "分值" : "weight", b.weight.to_string(),
-      zh ? "得分" : "score", b.score.to_string(), b.reason.empty() ? "" : "  " + b.reason);
-  if (explain && !b.explain.empty()) out += "      " + b.explain + "\n";
-  for (const auto& n : p.notes) out += "  " + (zh ? n.zh : n.en) + "\n";
+  out += fmt::format("  {} {}  {} {}  {} {}  {} {}  {} {}{}\n", zh ? "全年预算数" : "budget",
+                     b.budget ? b.budget->to_grouped_string() + " 元" : "-",
+                     zh ? "全年执行数" : "executed",
+                     b.executed ? b.executed->to_grouped_string() + " 元" : "-",
+                     zh ? "执行率" : "rate", b.rate ? percent_text(*b.rate) : "-",
+                     zh ? "分值" : "weight", b.weight.to_string(), zh ? "得分" : "score",
+                     b.score.to_string(), b.reason.empty() ? "" : "  " + one_line(b.reason));
+  if (explain && !b.explain.empty()) out += "      " + one_line(b.explain) + "\n";
+  for (const auto& n : p.notes) out += "  " + one_line(zh ? n.zh : n.en) + "\n";
   table t;
   t.right = {false, false, false, false, true, true, true, false};
   t.rows.push_back(zh ? std::vector<std::string>{"一级指标", "三级指标", "指标值", "实际完成值",
@@ -62,20 +72,18 @@ void project_text(std::string& out, const project_result& p, lang l, bool explai
       dev += (dev.empty() ? "" : (zh ? "：" : ": ")) + note;
     else if (i.needs_reason())
       dev += zh ? "（未说明原因）" : " (no reason given)";
-    t.rows.push_back({i.ind->level1.str(), i.ind->name.str(), i.target,
-                      i.actual.empty() ? "-" : i.actual, completion_text(i), i.weight.to_string(),
-                      i.score.to_string(), dev});
-    t.after.push_back(explain ? i.explain : "");
+    t.rows.push_back({one_line(i.ind->level1.str()), one_line(i.ind->name.str()),
+                      one_line(i.target), i.actual.empty() ? "-" : one_line(i.actual),
+                      completion_text(i), i.weight.to_string(), i.score.to_string(),
+                      one_line(dev)});
+    t.after.push_back(explain ? one_line(i.explain) : "");
   }
   out += t.render();
   for (const auto& u : p.unmatched)
     out += fmt::format("  {} {} = {}{}\n", zh ? "未匹配的实际完成值" : "unmatched actual",
-                       u.indicator, u.actual,
-                       u.suggestion.empty() ? ""
-                                            : (zh ? "（是否为「" + u.suggestion + "」？）"
-                                                  : " (did you mean '" + u.suggestion + "'?)"));
+                       one_line(u.indicator), one_line(u.actual), did_you_mean(u, zh));
   for (const auto& m : p.missing)
-    out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", m);
+    out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", one_line(m));
   out += "\n";
 }
 
@@ -84,10 +92,8 @@ void orphans_text(std::string& out, const eval_result& r, lang l) {
   for (const auto& u : r.unmatched)
     out += fmt::format("{} {} / {} = {}{}\n",
                        zh ? "未匹配的实际完成值（无此项目）" : "unmatched actual (no such project)",
-                       u.project, u.indicator, u.actual,
-                       u.suggestion.empty() ? ""
-                                            : (zh ? "（是否为「" + u.suggestion + "」？）"
-                                                  : " (did you mean '" + u.suggestion + "'?)"));
+                       one_line(u.project), one_line(u.indicator), one_line(u.actual),
+                       did_you_mean(u, zh));
 }
 
 class text_writer final : public report_stream {

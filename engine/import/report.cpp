@@ -57,8 +57,10 @@ std::string render_report(const import_result& r, lang l) {
     std::string_view severity =
         n.is_error() ? (l == lang::zh ? "错误" : "error") : (l == lang::zh ? "推断" : "guess");
     std::string project = n.project.empty() ? "" : fmt::format("[{}] ", n.project);
-    out +=
-        fmt::format("{}:{}: {}: {}{}\n", n.at.file, n.at.line, severity, project, in(n.message, l));
+    // One line per note, harmless to a terminal: the message quotes cells of the input.
+    out += one_line(fmt::format("{}:{}: {}: {}{}", n.at.file, n.at.line, severity, project,
+                                in(n.message, l))) +
+           "\n";
   }
   if (l == lang::zh)
     out += fmt::format("kpi import：导入 {} 个项目、{} 个指标；推断 {} 处，无法归类的行 {} 行\n",

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/base/diagnostic.hpp"
 #include "engine/model/json_out.hpp"
 
 namespace kpi {
@@ -179,10 +180,12 @@ void dump_json(const model::model& m, const std::function<void(std::string_view)
   out.flush();
 }
 
+// Text for people: every name and value through one_line, so that a control character or a line
+// break in a name cannot reach the terminal or start a line of its own.
 void dump_text(const model::model& m, const std::function<void(std::string_view)>& put) {
   pieces out(put);
   for (const auto& p : m.projects) {
-    out.text += fmt::format("project {} budget={} indicators={}\n", p.name,
+    out.text += fmt::format("project {} budget={} indicators={}\n", one_line(p.name),
                             p.money.total ? p.money.total->to_string() : "-", p.indicators.size());
     for (const auto& ind : p.indicators) {
       std::string target;
@@ -199,13 +202,15 @@ void dump_text(const model::model& m, const std::function<void(std::string_view)
         target = fmt::format("{} {} {}", model::op_text(ind.o), ind.target->base_value.to_string(),
                              ind.target->base_unit);
       }
-      out.text += fmt::format("  {} / {} / {}: {}{}\n", ind.level1, ind.level2, ind.name, target,
-                              ind.weight ? " weight " + ind.weight->to_string() : "");
+      out.text +=
+          fmt::format("  {} / {} / {}: {}{}\n", one_line(ind.level1.view()),
+                      one_line(ind.level2.view()), one_line(ind.name.view()), one_line(target),
+                      ind.weight ? " weight " + ind.weight->to_string() : "");
     }
     out.flush_if_full();
   }
   for (const auto& a : m.actuals) {
-    out.text += fmt::format("actuals {} executed={} values={}\n", a.project,
+    out.text += fmt::format("actuals {} executed={} values={}\n", one_line(a.project),
                             a.executed ? a.executed->to_string() : "-", a.values.size());
     out.flush_if_full();
   }
