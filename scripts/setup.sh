@@ -14,8 +14,8 @@ packages=(
   libxlsxwriter-dev zlib1g-dev libre2-dev libgmp-dev
   # the benchmarks (-DKPI_BENCH=ON)
   libbenchmark-dev
-  # the tests read the sheets inside the .xlsx kpi writes
-  unzip
+  # the tests read the sheets inside the .xlsx kpi writes, and parse every XML part of it
+  unzip python3
 )
 
 missing=()
