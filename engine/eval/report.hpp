@@ -58,7 +58,9 @@ std::unique_ptr<report_stream> csv_stream(put_fn put);
 void put_in_chunks(std::size_t n, std::vector<std::string>& texts,
                    const std::function<void(std::string&, std::size_t, std::size_t)>& format,
                    const put_fn& put);
-// The 项目支出绩效自评表 layout, one sheet per project. False with `error` set on failure.
+// The 项目支出绩效自评表 layout, one sheet per project, written to `path` (a temporary name
+// that the caller renames: file_reader::write_named). False with `error` set to the reason,
+// without the path, on failure.
 bool report_xlsx(const eval_result& r, const std::string& path, std::string& error);
 // One self-contained page: summary, charts (inline SVG), deviations that still need a reason.
 std::string report_html(const eval_result& r, lang l);

@@ -110,7 +110,7 @@ void project_sheet(lxw_workbook* wb, const project_result& p, std::set<std::stri
 bool report_xlsx(const eval_result& r, const std::string& path, std::string& error) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (wb == nullptr) {
-    error = "cannot create " + path;
+    error = "cannot create the workbook";
     return false;
   }
   lxw_format* head = workbook_add_format(wb);
@@ -131,7 +131,7 @@ bool report_xlsx(const eval_result& r, const std::string& path, std::string& err
   if (r.projects.empty()) workbook_add_worksheet(wb, nullptr);
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
-    error = fmt::format("cannot write {}: {}", path, lxw_strerror(e));
+    error = lxw_strerror(e);
     return false;
   }
   return true;
