@@ -44,13 +44,16 @@ std::string size_text(std::size_t bytes) {
 const text not_regular{"not a regular file", "不是普通文件"};
 
 // An output path that exists and is not a regular file (a device such as /dev/null or
-// /dev/full, a FIFO, a directory) is never written: false with `error` set.
-bool replaceable(const std::string& path, text& error) {
+// /dev/full, a FIFO, a directory) is never written: false with `error` set. A report that
+// replaces an earlier one keeps its mode (a private 0600 report stays private), as `>` would.
+bool replaceable(const std::string& path, std::optional<kept_owner>& keep, text& error) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (::stat(path.c_str(), &st) != 0) return true;
+  if (!S_ISREG(st.st_mode)) {
     error = not_regular;
     return false;
   }
+  keep = kept_owner{static_cast<mode_t>(st.st_mode & 0777), st.st_uid, st.st_gid, false};
   return true;
 }
 
@@ -70,17 +73,28 @@ text os_reason(int err) {
     int err;
     const char* zh;
   } table[] = {
-      {ENOENT, "没有那个文件或目录"},  {EACCES, "权限不够"},
-      {EPERM, "不允许的操作"},         {EISDIR, "是一个目录"},
-      {ENOTDIR, "路径中有不是目录的部分"}, {ENOSPC, "设备上没有空间"},
-      {EDQUOT, "超出磁盘配额"},        {EFBIG, "文件过大"},
-      {EROFS, "只读文件系统"},         {ELOOP, "符号链接的层数过多"},
-      {ENAMETOOLONG, "文件名过长"},    {EIO, "输入/输出错误"},
-      {EXDEV, "不在同一文件系统"},     {EBUSY, "设备或资源忙"},
-      {ETXTBSY, "文本文件忙"},         {EMFILE, "打开的文件过多"},
-      {ENFILE, "系统中打开的文件过多"}, {ENOMEM, "内存不足"},
-      {EINVAL, "无效的参数"},          {ENXIO, "没有那个设备或地址"},
-      {ENODEV, "没有那个设备"},        {EAGAIN, "资源暂时不可用"},
+      {ENOENT, "没有那个文件或目录"},
+      {EACCES, "权限不够"},
+      {EPERM, "不允许的操作"},
+      {EISDIR, "是一个目录"},
+      {ENOTDIR, "路径中有不是目录的部分"},
+      {ENOSPC, "设备上没有空间"},
+      {EDQUOT, "超出磁盘配额"},
+      {EFBIG, "文件过大"},
+      {EROFS, "只读文件系统"},
+      {ELOOP, "符号链接的层数过多"},
+      {ENAMETOOLONG, "文件名过长"},
+      {EIO, "输入/输出错误"},
+      {EXDEV, "不在同一文件系统"},
+      {EBUSY, "设备或资源忙"},
+      {ETXTBSY, "文本文件忙"},
+      {EMFILE, "打开的文件过多"},
+      {ENFILE, "系统中打开的文件过多"},
+      {ENOMEM, "内存不足"},
+      {EINVAL, "无效的参数"},
+      {ENXIO, "没有那个设备或地址"},
+      {ENODEV, "没有那个设备"},
+      {EAGAIN, "资源暂时不可用"},
   };
   std::string en = std::strerror(err);
   for (const auto& row : table)
@@ -180,7 +194,8 @@ bool disk_reader::write(const std::string& path, const std::string& contents, te
 
 bool disk_reader::write_streamed(const std::string& path,
                                  const std::function<void(const put_fn&)>& produce, text& error) {
-  if (!replaceable(path, error)) return false;
+  std::optional<kept_owner> keep;
+  if (!replaceable(path, keep, error)) return false;
   temp_file tmp(path);
   if (!tmp.ok()) {
     error = tmp.error();
@@ -204,7 +219,7 @@ bool disk_reader::write_streamed(const std::string& path,
     }
   });
   flush();
-  if (failed || !tmp.commit()) {
+  if (failed || !tmp.commit(keep)) {
     error = tmp.error();
     return false;
   }
@@ -213,14 +228,15 @@ bool disk_reader::write_streamed(const std::string& path,
 
 bool disk_reader::write_named(const std::string& path, const produce_named_fn& produce,
                               text& error) {
-  if (!replaceable(path, error)) return false;
+  std::optional<kept_owner> keep;
+  if (!replaceable(path, keep, error)) return false;
   temp_file tmp(path);
   if (!tmp.ok()) {
     error = tmp.error();
     return false;
   }
   if (!produce(tmp.open_name(), error)) return false;  // the temporary file goes with tmp
-  if (!tmp.commit()) {
+  if (!tmp.commit(keep)) {
     error = tmp.error();
     return false;
   }
@@ -257,15 +273,17 @@ bool disk_reader::rewrite(const std::string& path, const std::string& contents, 
     return false;
   }
   if (::geteuid() != 0 && st.st_uid != ::geteuid()) {
-    error = {"the file belongs to another user; replacing it would make it yours; it is left "
-             "unchanged",
-             "文件属于其他用户；替换它会使它归你所有，未作修改"};
+    error = {
+        "the file belongs to another user; replacing it would make it yours; it is left "
+        "unchanged",
+        "文件属于其他用户；替换它会使它归你所有，未作修改"};
     return false;
   }
   if (::geteuid() != 0 && !in_group(st.st_gid)) {
-    error = {"the file's group is not one of yours, so the new text could not keep it; it is "
-             "left unchanged",
-             "文件的属组不是你所在的组，新文本无法保留该属组，未作修改"};
+    error = {
+        "the file's group is not one of yours, so the new text could not keep it; it is "
+        "left unchanged",
+        "文件的属组不是你所在的组，新文本无法保留该属组，未作修改"};
     return false;
   }
   temp_file tmp(target);

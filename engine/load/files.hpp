@@ -63,8 +63,7 @@ class disk_reader final : public file_reader {
   bool write(const std::string& path, const std::string& contents, text& error) override;
   bool write_streamed(const std::string& path, const std::function<void(const put_fn&)>& produce,
                       text& error) override;
-  bool write_named(const std::string& path, const produce_named_fn& produce,
-                   text& error) override;
+  bool write_named(const std::string& path, const produce_named_fn& produce, text& error) override;
   bool rewrite(const std::string& path, const std::string& contents, text& error) override;
 
  private:

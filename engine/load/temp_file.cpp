@@ -85,7 +85,9 @@ std::string directory_of(const std::string& path) {
   return slash == std::string::npos ? std::string(".") : path.substr(0, slash + 1);
 }
 
-text reason(int err) { return os_reason(err != 0 ? err : EIO); }
+text reason(int err) {
+  return os_reason(err != 0 ? err : EIO);
+}
 
 }  // namespace
 
@@ -106,8 +108,8 @@ mode_t created_file_mode() {
 temp_file::temp_file(const std::string& target) : target_(target) {
   install_handlers();
   std::string dir = directory_of(target);
-  std::string base = target.substr(target.rfind('/') == std::string::npos ? 0
-                                                                            : target.rfind('/') + 1);
+  std::string base =
+      target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
   // Hidden, named after its target (so a person who finds one knows what it was), unique.
   std::string name = (dir == "." ? std::string() : dir) + "." + base.substr(0, 200) + ".kpi-XXXXXX";
   // A signal between creating the file and publishing its name would leave it behind.
@@ -125,7 +127,9 @@ temp_file::temp_file(const std::string& target) : target_(target) {
   if (fd_ < 0) error_ = reason(err);
 }
 
-temp_file::~temp_file() { discard(); }
+temp_file::~temp_file() {
+  discard();
+}
 
 void temp_file::discard() {
   if (fd_ >= 0) ::close(fd_);
@@ -138,7 +142,8 @@ void temp_file::discard() {
 
 std::string temp_file::open_name() const {
   std::string proc = "/proc/self/fd/" + std::to_string(fd_);
-  struct stat a {}, b {};
+  struct stat a {
+  }, b{};
   if (::stat(proc.c_str(), &a) == 0 && ::fstat(fd_, &b) == 0 && a.st_dev == b.st_dev &&
       a.st_ino == b.st_ino)
     return proc;
@@ -168,7 +173,7 @@ bool temp_file::commit(const std::optional<kept_owner>& keep) {
     discard();
     return false;
   };
-  if (keep) {
+  if (keep && keep->owner) {
     struct stat st {};
     if (::fstat(fd_, &st) != 0) return fail(errno);
     // Owner and group first: chown clears the set-user-ID and set-group-ID bits.

@@ -19,6 +19,7 @@ struct kept_owner {
   mode_t mode = 0;
   uid_t uid = 0;
   gid_t gid = 0;
+  bool owner = true;  // false: only the mode is kept
 };
 
 class temp_file {

@@ -103,7 +103,8 @@ TEST(FmtInPlace, RefusesAReadOnlyFile) {
   EXPECT_EQ(stat_of(f).st_mode & 07777, 0444u);
   auto zh = run_kpi("--lang zh fmt -i " + f);
   EXPECT_EQ(zh.code, 2);
-  EXPECT_NE(zh.err.find("无法改写 " + f + "：文件只读（没有写权限），未作修改\n"), std::string::npos)
+  EXPECT_NE(zh.err.find("无法改写 " + f + "：文件只读（没有写权限），未作修改\n"),
+            std::string::npos)
       << zh.err;
 }
 

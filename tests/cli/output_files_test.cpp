@@ -42,7 +42,9 @@ struct eval_dir : scratch_dir {
   }
 };
 
-void write_text(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+void write_text(const fs::path& p, const std::string& text) {
+  std::ofstream(p) << text;
+}
 
 TEST(OutputFiles, ALinkPlantedAtATemporaryNameIsNotWrittenThrough) {
   eval_dir d;
@@ -61,11 +63,10 @@ TEST(OutputFiles, TwoRunsToOneFileLeaveOneWholeReport) {
   auto json = run_shell(d.eval("json", d.at("one.json")));
   auto csv = run_shell(d.eval("csv", d.at("one.csv")));
   for (int i = 0; i < 5; ++i) {
-    auto r = run_shell(d.eval("json", d.at("both")) + " & " + d.eval("csv", d.at("both")) +
-                       " & wait");
+    auto r =
+        run_shell(d.eval("json", d.at("both")) + " & " + d.eval("csv", d.at("both")) + " & wait");
     std::string both = read_file(d.at("both"));
-    EXPECT_TRUE(both == read_file(d.at("one.json")) || both == read_file(d.at("one.csv")))
-        << both;
+    EXPECT_TRUE(both == read_file(d.at("one.json")) || both == read_file(d.at("one.csv"))) << both;
   }
   EXPECT_EQ(d.leftovers({"one.json", "one.csv", "both"}), std::vector<std::string>{});
 }
@@ -81,6 +82,23 @@ TEST(OutputFiles, ANewFileGetsTheModeOfTheUmask) {
       ASSERT_EQ(::stat(out.c_str(), &st), 0) << out;
       EXPECT_EQ(st.st_mode & 07777, static_cast<unsigned>(mode)) << out;
     }
+  }
+}
+
+// A report written over an earlier one keeps its mode, as `>` would: a private report stays
+// private.
+TEST(OutputFiles, AReplacedReportKeepsItsMode) {
+  eval_dir d;
+  for (std::string format : {"csv", "xlsx"}) {
+    std::string out = d.at("private." + format);
+    write_text(out, "old");
+    ::chmod(out.c_str(), 0600);
+    auto r = run_shell(d.eval(format, out));
+    EXPECT_NE(r.code, 2) << r.err;
+    struct stat st {};
+    ASSERT_EQ(::stat(out.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0600u) << format;
+    EXPECT_NE(read_file(out), "old");
   }
 }
 
@@ -102,9 +120,9 @@ TEST(OutputFiles, XlsxReplacesALinkAndNotTheFileItNames) {
   EXPECT_EQ(read_file(d.at("out.xlsx")).substr(0, 2), "PK");
 }
 
-// `ulimit -f 1` (512 bytes in dash, 1024 in bash) makes any longer write fail with EFBIG, as a full disk
-// would with ENOSPC: the report is refused with exit 2, the previous report survives whole
-// and no temporary file is left. (Without SIGXFSZ ignored, the write would kill kpi.)
+// `ulimit -f 1` (512 bytes in dash, 1024 in bash) makes any longer write fail with EFBIG, as a full
+// disk would with ENOSPC: the report is refused with exit 2, the previous report survives whole and
+// no temporary file is left. (Without SIGXFSZ ignored, the write would kill kpi.)
 TEST(OutputFiles, AFailedWriteKeepsThePreviousFile) {
   eval_dir d;
   for (std::string format : {"xlsx", "csv", "json", "html"}) {
@@ -114,7 +132,8 @@ TEST(OutputFiles, AFailedWriteKeepsThePreviousFile) {
     std::string before = read_file(out);
     ASSERT_GT(before.size(), 1024u) << format;
     // Only kpi runs under the limit; its messages go through a pipe, which has none.
-    auto r = run_shell("((ulimit -f 1; exec " + d.eval(format, out) + " 2>&1); echo \"exit $?\") | cat");
+    auto r =
+        run_shell("((ulimit -f 1; exec " + d.eval(format, out) + " 2>&1); echo \"exit $?\") | cat");
     EXPECT_NE(r.out.find("\nexit 2\n"), std::string::npos) << format << ": " << r.out;
     EXPECT_NE(r.out.find("error: cannot write " + out + ": File too large\n"), std::string::npos)
         << r.out;

@@ -43,8 +43,8 @@ TEST(PackConfinement, ALinkOutOfTheDirectoryIsRefusedAndNotRead) {
     pack_dir d;
     fs::create_symlink(target, d.dir / "packs/sub/evil.kpi");
     const std::string link = d.at("packs") + "/sub/evil.kpi";
-    for (std::string cmd : {"check --rules " + d.at("packs") + " examples/targets.kpi",
-                            "test " + d.at("packs")}) {
+    for (std::string cmd :
+         {"check --rules " + d.at("packs") + " examples/targets.kpi", "test " + d.at("packs")}) {
       auto r = run_kpi(cmd);
       EXPECT_EQ(r.code, 2) << cmd;
       EXPECT_EQ(r.err, "error: " + link + " is a link to a file outside " + d.at("packs") +
@@ -72,16 +72,16 @@ TEST(PackConfinement, ALinkInsideTheDirectoryIsRead) {
 // leaves it, as it would from any other directory.
 TEST(PackConfinement, ExtendsFromABareFileNameStaysInTheCurrentDirectory) {
   auto local = "pack \"local\" {\n  extends \"../base.kpi\"\n}\n";
-  auto r = test::check_packs({{"local.kpi", local}, {"../base.kpi", pack_named("base")}}, "project \"甲\" {}\n",
-                             {"local.kpi", "../base.kpi"});
+  auto r = test::check_packs({{"local.kpi", local}, {"../base.kpi", pack_named("base")}},
+                             "project \"甲\" {}\n", {"local.kpi", "../base.kpi"});
   EXPECT_FALSE(r.result.ok());
   EXPECT_NE(r.errors.find("local.kpi:2:11: error: '../base.kpi' is outside the pack's directory"),
             std::string::npos)
       << r.errors;
   // Inside it, a bare path still works.
-  auto ok = test::check_packs(
-      {{"local.kpi", "pack \"local\" {\n  extends \"base.kpi\"\n}\n"}, {"base.kpi", pack_named("base")}},
-      "project \"甲\" {}\n", {"local.kpi", "base.kpi"});
+  auto ok = test::check_packs({{"local.kpi", "pack \"local\" {\n  extends \"base.kpi\"\n}\n"},
+                               {"base.kpi", pack_named("base")}},
+                              "project \"甲\" {}\n", {"local.kpi", "base.kpi"});
   EXPECT_EQ(ok.errors.find("outside"), std::string::npos) << ok.errors;
   EXPECT_EQ(ok.errors.find("no pack in"), std::string::npos) << ok.errors;
 }

@@ -40,8 +40,8 @@ inline run_result run_shell(const std::string& script) {
     std::ofstream f(body);
     f << "KPI=" << KPI_BINARY << "\ncd " << KPI_SOURCE_DIR << "\n" << script << "\n";
   }
-  std::string cmd = "env LANG=C /bin/sh " + body + " >" + tmp.at("out") + " 2>" + tmp.at("err") +
-                    " </dev/null";
+  std::string cmd =
+      "env LANG=C /bin/sh " + body + " >" + tmp.at("out") + " 2>" + tmp.at("err") + " </dev/null";
   int status = std::system(cmd.c_str());
   run_result r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
