@@ -1,4 +1,5 @@
 // kpi eval: score year-end actuals against the targets with a scoring pack.
+#include <cerrno>
 #include <cstdio>
 #include <memory>
 
@@ -18,6 +19,14 @@ struct eval_options {
   bool explain = false;
   eval::exit_policy policy;
 };
+
+// Why libxlsxwriter failed: the system's reason when the disk refused (its own message then
+// only says "zip error"), else its message.
+text xlsx_failure(const std::string& why, int err) {
+  for (int disk : {ENOSPC, EFBIG, EDQUOT, EIO, EROFS})
+    if (err == disk) return os_reason(err);
+  return {why, "生成 xlsx 失败（" + why + "）"};
+}
 
 }  // namespace
 
@@ -54,14 +63,14 @@ command eval_command() {
         if (!s.ok()) return exit_bad_input;
         s.params->explain = o->explain && o->format == "text";
         // The report to stdout or to -o FILE, a piece at a time.
-        std::string error;
+        text error;
         auto emit = [&](const std::function<void(const file_reader::put_fn&)>& produce) {
           if (!o->output.empty()) return reader.write_streamed(o->output, produce, error);
           produce([](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stdout); });
           return true;
         };
         auto cannot_write = [&] {
-          std::fprintf(stderr, "error: cannot write %s: %s\n", o->output.c_str(), error.c_str());
+          print_cannot_write(o->output, error, common);
           return exit_bad_input;
         };
         if (o->format != "xlsx" && o->format != "html") {  // written while scored: little memory
@@ -78,12 +87,18 @@ command eval_command() {
         print_diagnostics(r.findings, common);
         if (o->format == "xlsx") {
           diagnostics warnings;
-          bool written = eval::report_xlsx(r, o->output, error, warnings);
+          const bool written = reader.write_named(
+              o->output,
+              [&](const std::string& name, text& e) {
+                std::string why;
+                errno = 0;
+                if (eval::report_xlsx(r, name, why, warnings)) return true;
+                e = xlsx_failure(why, errno);
+                return false;
+              },
+              error);
           print_diagnostics(warnings, common);
-          if (!written) {
-            std::fprintf(stderr, "error: %s\n", error.c_str());
-            return exit_bad_input;
-          }
+          if (!written) return cannot_write();
         } else if (!emit([&](const file_reader::put_fn& put) {
                      eval::write_html(r, common.language(), put);
                    })) {

@@ -47,12 +47,11 @@ command import_command() {
         importer::import_result r = importer::import_tables(o->files, {o->libs}, reader);
         print_diagnostics(r.diags, common);
         if (r.diags.has_errors()) return exit_bad_input;
-        std::string error;
+        text error;
         if (o->output.empty()) {
           put(r.kpi, stdout);
         } else if (!reader.write(o->output, r.kpi, error)) {
-          std::fprintf(stderr, "kpi import: cannot write %s: %s\n", o->output.c_str(),
-                       error.c_str());
+          print_cannot_write(o->output, error, common);
           return exit_bad_input;
         }
         if (o->report == "json")

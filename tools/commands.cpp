@@ -35,6 +35,15 @@ bool output_is_safe(const std::string& output, const std::vector<std::string>& i
   return false;
 }
 
+void print_cannot_write(const std::string& path, const text& reason,
+                        const common_options& common) {
+  diagnostics d;
+  d.error(nullptr, {},
+          {fmt::format("cannot write {}: {}", path, reason.en),
+           fmt::format("无法写入 {}：{}", path, reason.zh)});
+  print_diagnostics(d, common);
+}
+
 void print_diagnostics(const diagnostics& d, const common_options& common) {
   render_all(d, common.language(),
              [](std::string_view t) { std::fwrite(t.data(), 1, t.size(), stderr); });

@@ -62,5 +62,7 @@ bool output_is_safe(const std::string& output, const std::vector<std::string>& i
 
 // Prints diagnostics to stderr in the chosen language.
 void print_diagnostics(const diagnostics& d, const common_options& common);
+// "error: cannot write FILE: reason" in the user's language.
+void print_cannot_write(const std::string& path, const text& reason, const common_options& common);
 
 }  // namespace kpi::cli

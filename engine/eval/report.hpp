@@ -59,8 +59,9 @@ void put_in_chunks(std::size_t n, std::vector<std::string>& texts,
                    const std::function<void(std::string&, std::size_t, std::size_t)>& format,
                    const put_fn& put);
 // The 项目支出绩效自评表 layout, one sheet per project, and the sheet 未匹配的实际完成值 when
-// actuals matched nothing. False with `error` set on failure (nothing is written then); a cell
-// cut to Excel's limit is a warning in `warnings`.
+// actuals matched nothing, written to `path` (a temporary name that the caller renames:
+// file_reader::write_named). False with `error` set to the reason, without the path, on
+// failure; a cell cut to Excel's limit is a warning in `warnings`.
 bool report_xlsx(const eval_result& r, const std::string& path, std::string& error,
                  diagnostics& warnings);
 // One self-contained page: summary, charts (inline SVG), deviations that still need a reason.

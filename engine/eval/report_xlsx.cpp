@@ -191,7 +191,7 @@ bool report_xlsx(const eval_result& r, const std::string& path, std::string& err
                  diagnostics& warnings) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (wb == nullptr) {
-    error = "cannot create " + path;
+    error = "cannot create the workbook";
     return false;
   }
   error.clear();
@@ -220,12 +220,11 @@ bool report_xlsx(const eval_result& r, const std::string& path, std::string& err
     error = "out of memory";
   if (!error.empty()) {
     lxw_workbook_free(wb);  // writes nothing
-    error = fmt::format("cannot write {}: {}", path, error);
     return false;
   }
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
-    error = fmt::format("cannot write {}: {}", path, lxw_strerror(e));
+    error = lxw_strerror(e);
     return false;
   }
   return true;

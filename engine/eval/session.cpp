@@ -16,18 +16,25 @@ namespace {
 class embedded_pack_reader final : public file_reader {
  public:
   explicit embedded_pack_reader(file_reader& next) : next_(next) {}
-  std::optional<std::string> read(const std::string& path, std::string& error) override {
+  std::optional<std::string> read(const std::string& path, text& error) override {
     if (path == default_pack)
       for (const auto& f : rule_files())
         if (f.name == default_pack) return std::string(f.text);
     return next_.read(path, error);
   }
-  bool write(const std::string& path, const std::string& text, std::string& error) override {
-    return next_.write(path, text, error);
+  bool write(const std::string& path, const std::string& contents, text& error) override {
+    return next_.write(path, contents, error);
   }
   bool write_streamed(const std::string& path, const std::function<void(const put_fn&)>& produce,
-                      std::string& error) override {
+                      text& error) override {
     return next_.write_streamed(path, produce, error);
+  }
+  bool write_named(const std::string& path, const produce_named_fn& produce,
+                   text& error) override {
+    return next_.write_named(path, produce, error);
+  }
+  bool rewrite(const std::string& path, const std::string& contents, text& error) override {
+    return next_.rewrite(path, contents, error);
   }
 
  private:

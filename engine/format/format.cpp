@@ -531,11 +531,11 @@ format_report format_files(const std::vector<std::string>& paths, file_reader& f
     if (check) {
       rep.unformatted.push_back(path);
     } else if (in_place) {
-      std::string error;
-      if (!files.write(path, text, error))
+      kpi::text error;
+      if (!files.rewrite(path, text, error))
         rep.diags.error(nullptr, {},
-                        {fmt::format("cannot write {}: {}", path, error),
-                         fmt::format("无法写入 {}：{}", path, error)});
+                        {fmt::format("cannot rewrite {}: {}", path, error.en),
+                         fmt::format("无法改写 {}：{}", path, error.zh)});
     } else {
       rep.output += text;
     }

@@ -86,15 +86,15 @@ bool load_in_pieces(const std::vector<source_ptr>& sources, const load_options& 
 }  // namespace
 
 source_ptr read_source(const std::string& path, file_reader& reader, diagnostics& diags) {
-  std::string error;
-  auto text = reader.read(path, error);
-  if (!text) {
+  text error;
+  auto contents = reader.read(path, error);
+  if (!contents) {
     diags.error(nullptr, {},
-                {fmt::format("cannot read {}: {}", path, error),
-                 fmt::format("无法读取 {}：{}", path, error)});
+                {fmt::format("cannot read {}: {}", path, error.en),
+                 fmt::format("无法读取 {}：{}", path, error.zh)});
     return nullptr;
   }
-  return std::make_shared<source>(path, std::move(*text));
+  return std::make_shared<source>(path, std::move(*contents));
 }
 
 load_result load(const std::vector<std::string>& paths, const load_options& options,

@@ -19,6 +19,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Whether `link` resolves to a file inside the directory `root` (already canonical). A link
+// that resolves to nothing is outside.
+bool inside(const fs::path& root, const fs::path& link) {
+  std::error_code ec;
+  fs::path target = fs::canonical(link, ec);
+  if (ec) return false;
+  auto [r, t] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+  return r == root.end();
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -100,10 +110,25 @@ std::vector<std::size_t> pack_library::add_paths(const std::vector<std::string>&
     std::error_code ec;
     const bool directory = fs::is_directory(path, ec);
     if (directory) {
+      // Only the tree itself is read: a link that leads out of it (to /etc/passwd, to a file
+      // of secrets) is an error that names the link, and what it leads to is never opened.
+      // Links to directories are not followed.
+      const fs::path root = fs::canonical(path, ec);
       for (auto it = fs::recursive_directory_iterator(path, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".kpi")
-          files.push_back(it->path().string());
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->path().extension() != ".kpi") continue;
+        std::error_code link_ec;
+        if (it->is_symlink(link_ec) && !inside(root, it->path())) {
+          diags.error(nullptr, {},
+                      {fmt::format("{} is a link to a file outside {}; kpi reads only the packs "
+                                   "inside the directory it is given",
+                                   it->path().string(), path),
+                       fmt::format("{} 是指向 {} 之外文件的链接；kpi 只读取所给目录之内的规则包",
+                                   it->path().string(), path)});
+          continue;
+        }
+        if (it->is_regular_file(link_ec)) files.push_back(it->path().string());
+      }
       std::sort(files.begin(), files.end());
       if (files.empty())
         diags.error(
@@ -162,10 +187,12 @@ std::optional<std::size_t> pack_library::resolve_extends(const pack_entry& p,
   }
   // A path: inside the extending pack's own directory tree, never outside it.
   fs::path rel(target);
-  fs::path base = fs::path(p.dir).lexically_normal();
+  // A pack given by a bare file name is in the current directory ("" is "."): `../x.kpi`
+  // leaves it as it would leave any other.
+  fs::path base = fs::path(p.dir.empty() ? "." : p.dir).lexically_normal();
   fs::path full = (base / rel).lexically_normal();
-  auto [b_end, f_it] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
-  if (p.builtin || rel.is_absolute() || b_end != base.end()) {
+  fs::path within = full.lexically_relative(base);
+  if (p.builtin || rel.is_absolute() || within.empty() || *within.begin() == "..") {
     diags.error(
         p.src, setting->value.range,
         {fmt::format("'{}' is outside the pack's directory; a pack extends packs in its own "
