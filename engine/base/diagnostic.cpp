@@ -48,6 +48,7 @@ std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t a
   std::u32string cps;
   std::size_t col0 = std::u32string::npos;
   std::size_t i = from;
+  len = std::min(len, window);  // a 100 MB range shows a window of it, with "…"
   const std::size_t right = std::max<std::size_t>(len, 1) + window;
   while (i < line.size()) {
     if (col0 == std::u32string::npos && i >= at) col0 = cps.size();
@@ -80,8 +81,10 @@ std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t a
 }
 
 // A message stays on one line even when it quotes text with line breaks or control
-// characters (a multi-line CSV cell, say): they show as \n, \r and ?.
-std::string one_line(const std::string& m) {
+// characters (a multi-line CSV cell, say): they show as \n, \r and ?. At most
+// rendered_message_length code points of it are shown.
+std::string one_line(const std::string& full) {
+  const std::string m = utf8::truncated(full, rendered_message_length);
   std::string out;
   out.reserve(m.size());
   for (char c : m) {
@@ -117,6 +120,10 @@ void render_located(std::string& out, const source_ptr& src, source_range range,
 }
 
 }  // namespace
+
+std::string quote_value(std::string_view value) {
+  return utf8::truncated(value, quoted_value_length);
+}
 
 std::string_view severity_name(severity s) {
   switch (s) {

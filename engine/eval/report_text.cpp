@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/utf8.hpp"
+#include "engine/eval/match.hpp"
 #include "engine/eval/report.hpp"
 
 namespace kpi::eval {
@@ -33,6 +34,19 @@ struct table {
     return out;
   }
 };
+
+// " (did you mean '…'?)", the note that none was computed, or nothing.
+std::string hint_text(const unmatched_actual& u, bool zh) {
+  if (!u.suggestion.empty())
+    return zh ? "（是否为「" + u.suggestion + "」？）" : " (did you mean '" + u.suggestion + "'?)";
+  if (u.suggestion_skipped)
+    return zh ? fmt::format("（未计算建议：未匹配的行超过 {} 行，或比较次数已达上限）",
+                            max_suggested_rows)
+              : fmt::format(" (no suggestion computed: more than {} unmatched, or the run's "
+                            "comparisons for suggestions are spent)",
+                            max_suggested_rows);
+  return "";
+}
 
 void project_text(std::string& out, const project_result& p, lang l, bool explain) {
   bool zh = l == lang::zh;
@@ -71,9 +85,7 @@ void project_text(std::string& out, const project_result& p, lang l, bool explai
   for (const auto& u : p.unmatched)
     out += fmt::format("  {} {} = {}{}\n", zh ? "未匹配的实际完成值" : "unmatched actual",
                        u.indicator, u.actual,
-                       u.suggestion.empty() ? ""
-                                            : (zh ? "（是否为「" + u.suggestion + "」？）"
-                                                  : " (did you mean '" + u.suggestion + "'?)"));
+                       hint_text(u, zh));
   for (const auto& m : p.missing)
     out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", m);
   out += "\n";
@@ -85,9 +97,7 @@ void orphans_text(std::string& out, const eval_result& r, lang l) {
     out += fmt::format("{} {} / {} = {}{}\n",
                        zh ? "未匹配的实际完成值（无此项目）" : "unmatched actual (no such project)",
                        u.project, u.indicator, u.actual,
-                       u.suggestion.empty() ? ""
-                                            : (zh ? "（是否为「" + u.suggestion + "」？）"
-                                                  : " (did you mean '" + u.suggestion + "'?)"));
+                       hint_text(u, zh));
 }
 
 class text_writer final : public report_stream {
