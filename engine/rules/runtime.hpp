@@ -22,7 +22,7 @@ struct limits {
   std::uint64_t max_steps = 1'000'000;  // per rule and project (or indicator)
   // Per run: every rule of every pack on every project and indicator together (kpi check,
   // one run_budget). When it is spent the run stops with a finding that names the rule.
-  std::uint64_t max_run_steps = 2'000'000'000;
+  std::uint64_t max_run_steps = 1'000'000'000;
   // A finding's message (and each line of --explain) is cut at this many bytes, with "…".
   std::size_t max_message_bytes = 4096;
 };
