@@ -33,6 +33,10 @@ command check_command() {
                          "Show the failed conditions and the values they saw");
             app.add_option("--max-steps", o->opts.lim.max_steps,
                            "Step budget of one rule on one project or indicator");
+            app.add_option("--max-run-steps", o->opts.lim.max_run_steps,
+                           "Step budget of the whole run: every rule on every project together");
+            app.add_option("--max-message-bytes", o->opts.lim.max_message_bytes,
+                           "Longest message of a finding, in bytes; a longer one is cut with …");
           },
           [o](const common_options& common) {
             disk_reader reader;

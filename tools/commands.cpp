@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/load/files.hpp"
+#include "engine/load/parallel.hpp"
 
 namespace kpi::cli {
 
@@ -19,6 +20,20 @@ const std::vector<command>& commands() {
 void add_jobs_option(CLI::App& app, common_options& common) {
   app.add_option("-j,--jobs", common.jobs,
                  "Threads to use (default: the number of cores); output is the same for any N");
+}
+
+void apply_jobs(const common_options& common) {
+  const unsigned used = set_jobs(common.jobs);
+  if (common.jobs == 0 || used == common.jobs) return;
+  diagnostics d;
+  d.report(severity::note, nullptr, {},
+           {fmt::format("--jobs {} is more than this machine can use; using {} threads "
+                        "(at most 4 per hardware thread, and never more than 256)",
+                        common.jobs, used),
+            fmt::format("--jobs {} 超出本机可用的线程数；改用 {} 个线程（每个硬件线程至多 4 个，"
+                        "总数不超过 256）",
+                        common.jobs, used)});
+  print_diagnostics(d, common);
 }
 
 bool output_is_safe(const std::string& output, const std::vector<std::string>& inputs,

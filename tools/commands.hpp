@@ -44,6 +44,9 @@ command test_command();
 
 // Declares --jobs N on a subcommand that parses, checks or scores projects in parallel.
 void add_jobs_option(CLI::App& app, common_options& common);
+// Sets the engine's thread count from --jobs; a count above the engine's maximum is clamped,
+// with a note on stderr saying so.
+void apply_jobs(const common_options& common);
 
 // Moves a large result where it is never freed: the process ends with the command, and freeing
 // a model of 100,000 projects node by node costs more than building it. It stays reachable from

@@ -10,7 +10,6 @@
 #include <CLI/CLI.hpp>
 
 #include "engine/base/spell.hpp"
-#include "engine/load/parallel.hpp"
 #include "tools/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -54,7 +53,7 @@ int main(int argc, char** argv) {
   }
   for (const command& c : commands())
     if (app.got_subcommand(c.name)) {
-      kpi::set_jobs(common.jobs);
+      apply_jobs(common);
       return c.run(common);
     }
   return 2;

@@ -52,6 +52,7 @@ std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t a
   std::u32string cps;
   std::size_t col0 = std::u32string::npos;
   std::size_t i = from;
+  len = std::min(len, window);  // a 100 MB range shows a window of it, with "…"
   const std::size_t right = std::max<std::size_t>(len, 1) + window;
   while (i < line.size()) {
     if (col0 == std::u32string::npos && i >= at) col0 = cps.size();
@@ -85,7 +86,9 @@ std::pair<std::string, std::string> excerpt(std::string_view line, std::size_t a
 
 void render_located(std::string& out, const source_ptr& src, source_range range,
                     std::string_view level, const text& msg, lang l) {
-  const std::string m = one_line(l == lang::zh && !msg.zh.empty() ? msg.zh : msg.en);
+  // At most rendered_message_length code points of a message are shown.
+  const std::string m = one_line(
+      utf8::truncated(l == lang::zh && !msg.zh.empty() ? msg.zh : msg.en, rendered_message_length));
   if (!src) {
     out += fmt::format("{}: {}\n", level, m);
     return;
@@ -131,6 +134,10 @@ std::string one_line(std::string_view m) {
       out.append(m.substr(start, i - start));
   }
   return out;
+}
+
+std::string quote_value(std::string_view value) {
+  return utf8::truncated(value, quoted_value_length);
 }
 
 std::string_view severity_name(severity s) {

@@ -58,6 +58,14 @@ class diagnostics {
   std::size_t errors_ = 0;
 };
 
+// A value from the input as a message quotes it: its first 60 code points, then "…" (a CSV
+// cell or a name can be megabytes long; a message quotes a window of it, never all of it).
+inline constexpr std::size_t quoted_value_length = 60;
+std::string quote_value(std::string_view value);
+
+// The longest message the renderer prints, in code points; a longer one is cut with "…".
+inline constexpr std::size_t rendered_message_length = 2000;
+
 // Reports the first NUL byte or invalid UTF-8 sequence of `src` as an error at its position
 // (with the iconv hint); true when the text is clean UTF-8 without NUL.
 bool check_text_encoding(const source_ptr& src, diagnostics& diags);

@@ -80,6 +80,15 @@ std::size_t length(std::string_view s) {
   return n;
 }
 
+std::string truncated(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t k = 0; k < n && i < s.size(); ++k) next(s, i);
+  if (i >= s.size()) return std::string(s);
+  std::string out(s.substr(0, i));
+  out += "…";
+  return out;
+}
+
 int width(char32_t cp) {
   if (cp == 0) return 0;
   if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF) return 0;

@@ -14,6 +14,8 @@ std::u32string decode(std::string_view s);
 void append(std::string& out, char32_t cp);
 // Number of code points.
 std::size_t length(std::string_view s);
+// The first `n` code points of `s`, followed by "…" when `s` is longer; reads at most those.
+std::string truncated(std::string_view s, std::size_t n);
 // Terminal columns: 2 for East Asian wide/full-width characters, 0 for combining marks.
 int width(char32_t cp);
 int width(std::string_view s);

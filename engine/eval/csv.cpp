@@ -65,8 +65,9 @@ struct cell_reader {
     if (!num.empty() && num[0] == '+') num.erase(0, 1);
     auto v = decimal::parse(num);
     if (!v) {
-      ctx.error(at(off, n), {fmt::format("malformed number '{}'", s.substr(0, n)),
-                             fmt::format("数值格式错误 '{}'", s.substr(0, n))});
+      const std::string shown = quote_value(s.substr(0, n));
+      ctx.error(at(off, n), {fmt::format("malformed number '{}'", shown),
+                             fmt::format("数值格式错误 '{}'", shown)});
       return false;
     }
     std::uint32_t uoff = off + static_cast<std::uint32_t>(n);
@@ -123,8 +124,8 @@ struct cell_reader {
             at(roff, rest.size()),
             {fmt::format(
                  "the share after a grade is a percentage of the indicator's 分值, e.g. {} 75%",
-                 word),
-             fmt::format("等级之后的比例是该指标分值的百分比，例如 {} 75%", word)});
+                 quote_value(word)),
+             fmt::format("等级之后的比例是该指标分值的百分比，例如 {} 75%", quote_value(word))});
         return false;
       }
       a.share = share.value->base_value;
@@ -267,10 +268,10 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       diags.error(src, cells.at((*first)[k].offset, (*first)[k].text.size()),
                   {fmt::format("unexpected column '{}' (expected "
                                "project,indicator,actual[,note][,override,override_reason])",
-                               (*first)[k].text),
+                               quote_value((*first)[k].text)),
                    fmt::format("无法识别的列 '{}'（应为 "
                                "project,indicator,actual[,note][,override,override_reason]）",
-                               (*first)[k].text)});
+                               quote_value((*first)[k].text))});
       return blocks;
     }
     col[role] = k;
@@ -332,8 +333,8 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       auto v = decimal::parse(over);
       if (!v || v->is_negative()) {
         diags.error(src, cells.at(ooff, over.size()),
-                    {fmt::format("malformed overriding score '{}'", over),
-                     fmt::format("调整得分格式错误 '{}'", over)});
+                    {fmt::format("malformed overriding score '{}'", quote_value(over)),
+                     fmt::format("调整得分格式错误 '{}'", quote_value(over))});
         continue;
       }
       a.assessed = model::assessor_override{*v, cell(c_reason, roff)};
@@ -373,8 +374,9 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
     }
     if (first_row) {
       auto& d = diags.error(src, cells.at(ioff, name.size()),
-                            {fmt::format("the actual value of '{}' is given twice", name),
-                             fmt::format("'{}' 的实际完成值重复出现", name)});
+                            {fmt::format("the actual value of '{}' is given twice",
+                                         quote_value(name)),
+                             fmt::format("'{}' 的实际完成值重复出现", quote_value(name))});
       d.notes.push_back({src, cells.at(*first_row, 1), {"first given here", "首次出现于此"}});
       continue;
     }

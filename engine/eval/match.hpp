@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,12 +17,21 @@
 
 namespace kpi::eval {
 
-// The actuals of one project, merged from every block given for it.
-// A project's actuals by indicator name: a few dozen at most, so a flat array searched in order
-// (names are interned: comparing two is comparing two pointers).
+// "Did you mean" is computed for at most this many unmatched rows of a run, and within this
+// many comparison steps (cells of edit-distance tables) in all; the rows past either limit say
+// that no suggestion was computed. Matching itself is by hash and never limited.
+inline constexpr std::size_t max_suggested_rows = 1000;
+inline constexpr std::uint64_t max_suggestion_cells = 100'000'000;
+
+// A project's actuals by indicator name: usually a few dozen, searched in order (names are
+// interned: comparing two is comparing two pointers); past 32, through a hash set as well.
 class actual_index {
  public:
   [[nodiscard]] const model::actual* find(istr name) const {
+    if (!by_name_.empty()) {
+      auto it = by_name_.find(name.data());
+      return it == by_name_.end() ? nullptr : it->second;
+    }
     for (const auto* a : entries_)
       if (a->indicator == name) return a;
     return nullptr;
@@ -31,11 +42,17 @@ class actual_index {
   bool add(const model::actual* a) {
     if (find(a->indicator) != nullptr) return false;
     entries_.push_back(a);
+    if (!by_name_.empty())
+      by_name_.emplace(a->indicator.data(), a);
+    else if (entries_.size() > 32)
+      for (const auto* e : entries_) by_name_.emplace(e->indicator.data(), e);
     return true;
   }
 
  private:
   std::vector<const model::actual*> entries_;  // into the blocks
+  // Interned names are one entry each: the text's address is the key.
+  std::unordered_map<const char*, const model::actual*> by_name_;
 };
 
 struct project_actuals {

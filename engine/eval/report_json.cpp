@@ -33,6 +33,10 @@ void unmatched_json(json_out& j, const unmatched_actual& u) {
     j.null();
   else
     j.string(u.suggestion);
+  if (u.suggestion_skipped) {
+    j.key("suggestion_skipped");
+    j.boolean(true);
+  }
   j.end_object();
 }
 

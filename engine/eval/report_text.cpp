@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "engine/base/utf8.hpp"
+#include "engine/eval/match.hpp"
 #include "engine/eval/report.hpp"
 
 namespace kpi::eval {
@@ -36,10 +37,19 @@ struct table {
   }
 };
 
-std::string did_you_mean(const unmatched_actual& u, bool zh) {
-  if (u.suggestion.empty()) return "";
-  return zh ? "（是否为「" + one_line(u.suggestion) + "」？）"
-            : " (did you mean '" + one_line(u.suggestion) + "'?)";
+// " (did you mean '…'?)", the note that none was computed, or nothing.
+std::string hint_text(const unmatched_actual& u, bool zh) {
+  if (!u.suggestion.empty())
+    return zh ? "（是否为「" + one_line(u.suggestion) + "」？）"
+              : " (did you mean '" + one_line(u.suggestion) + "'?)";
+  if (u.suggestion_skipped)
+    return zh ? fmt::format("（未计算建议：未匹配的行超过 {} 行，或比较次数已达上限）",
+                            max_suggested_rows)
+              : fmt::format(
+                    " (no suggestion computed: more than {} unmatched, or the run's "
+                    "comparisons for suggestions are spent)",
+                    max_suggested_rows);
+  return "";
 }
 
 void project_text(std::string& out, const project_result& p, lang l, bool explain) {
@@ -81,7 +91,7 @@ void project_text(std::string& out, const project_result& p, lang l, bool explai
   out += t.render();
   for (const auto& u : p.unmatched)
     out += fmt::format("  {} {} = {}{}\n", zh ? "未匹配的实际完成值" : "unmatched actual",
-                       one_line(u.indicator), one_line(u.actual), did_you_mean(u, zh));
+                       one_line(u.indicator), one_line(u.actual), hint_text(u, zh));
   for (const auto& m : p.missing)
     out += fmt::format("  {} {}\n", zh ? "缺少实际完成值" : "missing actual", one_line(m));
   out += "\n";
@@ -93,7 +103,7 @@ void orphans_text(std::string& out, const eval_result& r, lang l) {
     out += fmt::format("{} {} / {} = {}{}\n",
                        zh ? "未匹配的实际完成值（无此项目）" : "unmatched actual (no such project)",
                        one_line(u.project), one_line(u.indicator), one_line(u.actual),
-                       did_you_mean(u, zh));
+                       hint_text(u, zh));
 }
 
 class text_writer final : public report_stream {

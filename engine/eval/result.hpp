@@ -19,6 +19,7 @@ struct unmatched_actual {
   std::string actual;      // as written
   std::string suggestion;  // "did you mean"; empty when nothing is close
   model::location loc;
+  bool suggestion_skipped = false;  // past the run's limit on suggestions (see match.hpp)
 };
 
 enum class deviation { none, not_met, over_achieved, missing };

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -19,6 +20,9 @@ thread_local bool in_round = false;
 // from one thread (a round started from a worker runs inline).
 class worker_pool {
  public:
+  // Every task of the round has returned (or thrown) when this returns: the caller's `task`
+  // is never used after it goes out of scope. The exception of the lowest-numbered task that
+  // threw is rethrown here, after the round, on the calling thread.
   void run(std::size_t count, const std::function<void(std::size_t)>& task) {
     std::lock_guard<std::mutex> one_round(round_);
     {
@@ -28,12 +32,23 @@ class worker_pool {
       next_ = 1;
       count_ = count;
       pending_ = count - 1;
+      failed_ = nullptr;
+      failed_at_ = count;
     }
     wake_.notify_all();
-    task(0);
+    std::exception_ptr mine;
+    try {
+      task(0);
+    } catch (...) {
+      mine = std::current_exception();
+    }
     std::unique_lock<std::mutex> lk(m_);
     done_.wait(lk, [this] { return pending_ == 0; });
     task_ = nullptr;
+    std::exception_ptr first = mine ? mine : failed_;
+    failed_ = nullptr;
+    lk.unlock();
+    if (first) std::rethrow_exception(first);
   }
 
  private:
@@ -45,8 +60,17 @@ class worker_pool {
       const std::size_t c = next_++;
       const auto* task = task_;
       lk.unlock();
-      (*task)(c);
+      std::exception_ptr thrown;
+      try {
+        (*task)(c);
+      } catch (...) {
+        thrown = std::current_exception();
+      }
       lk.lock();
+      if (thrown && c < failed_at_) {
+        failed_ = thrown;
+        failed_at_ = c;
+      }
       if (--pending_ == 0) done_.notify_one();
     }
   }
@@ -57,6 +81,8 @@ class worker_pool {
   std::vector<std::thread> threads_;
   const std::function<void(std::size_t)>* task_ = nullptr;
   std::size_t next_ = 0, count_ = 0, pending_ = 0;
+  std::exception_ptr failed_;  // of the lowest-numbered worker task that threw this round
+  std::size_t failed_at_ = 0;
 };
 
 }  // namespace
@@ -70,9 +96,13 @@ void run_on_workers(std::size_t count, const std::function<void(std::size_t)>& t
   }
   // Never destroyed: the workers wait for work until the process ends.
   static auto* pool = new worker_pool;
-  in_round = true;
+  struct round_flag {
+    round_flag() { in_round = true; }
+    ~round_flag() { in_round = false; }
+    round_flag(const round_flag&) = delete;
+    round_flag& operator=(const round_flag&) = delete;
+  } flag;
   pool->run(count, task);
-  in_round = false;
 }
 
 }  // namespace detail
@@ -81,9 +111,15 @@ unsigned jobs() {
   return job_count.load(std::memory_order_relaxed);
 }
 
-void set_jobs(unsigned n) {
+unsigned max_jobs() {
+  return std::min(256u, 4 * std::max(1u, std::thread::hardware_concurrency()));
+}
+
+unsigned set_jobs(unsigned n) {
   if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+  n = std::min(n, max_jobs());
   job_count.store(n, std::memory_order_relaxed);
+  return n;
 }
 
 }  // namespace kpi

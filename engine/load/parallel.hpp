@@ -12,15 +12,20 @@ namespace kpi {
 // The number of threads the engine may use (the command line's --jobs); at least 1.
 // Set once, before any work starts.
 unsigned jobs();
-void set_jobs(unsigned n);  // 0: the number of cores
+// 0: the number of cores. More than max_jobs() is clamped to it; returns the number set.
+unsigned set_jobs(unsigned n);
+// The most threads a run starts: 4 per hardware thread, at most 256 (each thread costs a stack
+// and its share of every round; --jobs 4294967295 would ask for billions).
+unsigned max_jobs();
 
 namespace detail {
 // Runs task(c) for every c in [0, count): 0 on the calling thread, the others on the engine's
 // worker threads, which are started on first need and kept for the life of the process (a run
 // parses, checks and scores in many rounds; threads started and ended for each round cost more
 // than the work of a small round, and memory freed by a thread that has ended is reclaimed
-// slowly). Returns when every task has returned. Called from inside a task, it runs the tasks
-// in order on that thread.
+// slowly). Returns when every task has returned, also when some threw: the exception of the
+// lowest-numbered task that threw is then rethrown on the calling thread, after the round.
+// Called from inside a task, it runs the tasks in order on that thread.
 void run_on_workers(std::size_t count, const std::function<void(std::size_t)>& task);
 }  // namespace detail
 

@@ -53,6 +53,7 @@ check_result run_check(const check_options& o, file_reader& reader) {
   // the same findings, in the same order, as one run over the whole model.
   bool built = false;
   std::vector<std::vector<finding>> found;  // per program
+  run_budget spent;                         // the steps of every pack on every piece
   load_options lo{o.libs, true};
   lo.piece_bytes = o.piece_bytes;
   lo.on_projects = [&](const environment& env, model::model& m, std::size_t b, std::size_t e) {
@@ -63,7 +64,7 @@ check_result run_check(const check_options& o, file_reader& reader) {
     }
     if (!r.pack_diags.has_errors())
       for (std::size_t k = 0; k < r.programs.size(); ++k) {
-        auto fs = run(r.programs[k], m, o.lim, o.explain, b, e);
+        auto fs = run(r.programs[k], m, o.lim, o.explain, b, e, &spent);
         found[k].insert(found[k].end(), std::make_move_iterator(fs.begin()),
                         std::make_move_iterator(fs.end()));
       }
@@ -81,6 +82,7 @@ check_result run_check(const check_options& o, file_reader& reader) {
     r.programs.clear();
     r.pack_diags = {};
     found.clear();
+    spent = {};
   }
   if (!r.loaded.ok()) return r;
   if (!ran) build_audits(o, r.loaded.env, reader, r);
@@ -100,7 +102,7 @@ check_result run_check(const check_options& o, file_reader& reader) {
     return r;
   }
   for (const auto& p : r.programs) {
-    auto fs = run(p, r.loaded.model, o.lim, o.explain);
+    auto fs = run(p, r.loaded.model, o.lim, o.explain, &spent);
     r.findings.insert(r.findings.end(), std::make_move_iterator(fs.begin()),
                       std::make_move_iterator(fs.end()));
   }

@@ -15,6 +15,10 @@ struct not_constant {};
 // Division is carried this far before any rounding a rule asks for.
 constexpr int division_places = 20;
 
+// Scanning text costs one step per this many bytes (rounded up), searching a list one step per
+// item: a rule's steps grow with the work it does (engine/rules/runtime.hpp).
+constexpr std::size_t text_bytes_per_step = 16;
+
 class evaluator {
  public:
   explicit evaluator(frame& f) : f_(f) {}
@@ -52,12 +56,20 @@ class evaluator {
       case node_kind::matches: {
         value s = eval(*n.kids[0]);
         if (s.t != vtype::text) return value::none();
+        charge_text(s.str.size());  // before the match: a budget spent never runs it
         return value::boolean(
             RE2::PartialMatch(re2::StringPiece(s.str.data(), s.str.size()), *n.pattern));
       }
     }
     return value::none();
   }
+
+  // Counts `n` more steps.
+  void charge(std::uint64_t n) {
+    if ((f_.steps += n) > f_.budget) throw budget_exceeded{};
+  }
+  // Counts the steps of scanning `bytes` bytes of text.
+  void charge_text(std::size_t bytes) { charge((bytes + text_bytes_per_step - 1) / text_bytes_per_step); }
 
   value fail(const std::string& why) {
     if (f_.error.empty()) f_.error = why;
@@ -255,6 +267,8 @@ class evaluator {
       case bo::ne: {
         if (l.t == vtype::number && r.t == vtype::number && units_clash(l, r, n))
           return value::none();
+        if (l.t == vtype::text && r.t == vtype::text)
+          charge_text(std::min(l.str.size(), r.str.size()));
         auto e = equal(l, r);
         if (!e) return value::none();
         return value::boolean(n.bop == bo::eq ? *e : !*e);
@@ -271,6 +285,7 @@ class evaluator {
         } else if (l.t == vtype::date && r.t == vtype::date) {
           c = l.day.serial() < r.day.serial() ? -1 : (l.day.serial() > r.day.serial() ? 1 : 0);
         } else if (l.t == vtype::text && r.t == vtype::text) {
+          charge_text(std::min(l.str.size(), r.str.size()));
           c = l.str.compare(r.str);
         } else {
           return fail(fmt::format("cannot order the values of `{}`", n.text));
@@ -285,6 +300,7 @@ class evaluator {
       case bo::not_in: {
         if (l.t == vtype::none) return value::none();
         if (r.t != vtype::list) return fail("'in' needs a list");
+        charge(r.list_size());
         bool found = false;
         for (std::size_t i = 0; i < r.list_size(); ++i) {
           const value& item = (*r.items)[i];
@@ -295,17 +311,21 @@ class evaluator {
       }
       case bo::contains:
         if (l.t == vtype::list) {
+          charge(l.list_size());
           for (std::size_t i = 0; i < l.list_size(); ++i)
             if (auto e = equal((*l.items)[i], r); e && *e) return value::boolean(true);
           return value::boolean(false);
         }
         if (l.t != vtype::text || r.t != vtype::text) return value::none();
+        charge_text(l.str.size());
         return value::boolean(l.str.find(r.str) != std::string_view::npos);
       case bo::starts_with:
         if (l.t != vtype::text || r.t != vtype::text) return value::none();
+        charge_text(r.str.size());
         return value::boolean(l.str.substr(0, r.str.size()) == r.str);
       case bo::ends_with:
         if (l.t != vtype::text || r.t != vtype::text) return value::none();
+        charge_text(r.str.size());
         return value::boolean(l.str.size() >= r.str.size() &&
                               l.str.compare(l.str.size() - r.str.size(), r.str.size(), r.str) == 0);
       case bo::add:
@@ -340,7 +360,13 @@ class evaluator {
       return std::nullopt;
     auto s = text_field(l.ifield);
     if (!s) return std::nullopt;
-    if ((f_.steps += 2) > f_.budget) throw budget_exceeded{};
+    // Two steps as the general path counts them, and what the general path charges for the
+    // comparison: each item of the list, or the bytes of two texts that are not interned.
+    charge(in ? 2 + r.constant.list_size()
+              : 2 + (interned_field(l.ifield)
+                         ? 0
+                         : (std::min(s->size(), r.constant.str.size()) + text_bytes_per_step - 1) /
+                               text_bytes_per_step));
     // Names, group names, units and term classes are interned (istr), and so is the text of every
     // constant: one text is one pointer, so unequal texts need no byte compare.
     const bool by_pointer = interned_field(l.ifield);
@@ -537,9 +563,11 @@ class evaluator {
                              args[0].unit);
       }
       case builtin::len:
-        if (args[0].t == vtype::text)
+        if (args[0].t == vtype::text) {
+          charge_text(args[0].str.size());
           return value::number(
               decimal::from_int(static_cast<std::int64_t>(utf8::length(args[0].str))));
+        }
         if (args[0].t == vtype::list)
           return value::number(decimal::from_int(static_cast<std::int64_t>(args[0].list_size())));
         if (args[0].t == vtype::indicators)
