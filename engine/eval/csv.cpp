@@ -373,10 +373,10 @@ std::vector<model::actuals_block> read_actuals_csv(const source_ptr& src, std::u
       first_row = it->second;
     }
     if (first_row) {
-      auto& d = diags.error(src, cells.at(ioff, name.size()),
-                            {fmt::format("the actual value of '{}' is given twice",
-                                         quote_value(name)),
-                             fmt::format("'{}' 的实际完成值重复出现", quote_value(name))});
+      auto& d =
+          diags.error(src, cells.at(ioff, name.size()),
+                      {fmt::format("the actual value of '{}' is given twice", quote_value(name)),
+                       fmt::format("'{}' 的实际完成值重复出现", quote_value(name))});
       d.notes.push_back({src, cells.at(*first_row, 1), {"first given here", "首次出现于此"}});
       continue;
     }

@@ -18,8 +18,7 @@ struct scorer {
   diagnostics& findings;
 
   void report(severity level, const model::location& at, text t) const {
-    source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
-    findings.report(level, s, {at.offset, at.offset + 1}, std::move(t));
+    report_at(findings, level, sources, at, std::move(t));
   }
 
   indicator_result indicator(const model::indicator& ind, const indicator_plan& ip,
@@ -55,8 +54,7 @@ struct scorer {
     }
     // An override outside [0, 分值] stops the run before scoring (validate_actuals); were one
     // to reach here, it is not applied.
-    if (a->assessed && a->assessed->score.sign() >= 0 &&
-        a->assessed->score.round(2) <= ip.weight) {
+    if (a->assessed && a->assessed->score.sign() >= 0 && a->assessed->score.round(2) <= ip.weight) {
       r.computed = r.score;
       r.score = a->assessed->score.round(2).with_min_scale(2).value_or(a->assessed->score);
       r.override_reason = a->assessed->reason;

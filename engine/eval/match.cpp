@@ -15,14 +15,12 @@ namespace {
 
 diagnostic& error_at(diagnostics& diags, const std::vector<source_ptr>& sources,
                      const model::location& at, text t) {
-  source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
-  return diags.error(s, {at.offset, at.offset + 1}, std::move(t));
+  return report_at(diags, severity::error, sources, at, std::move(t));
 }
 
 // Each unmatched actual is also a positioned warning on stderr, whatever the report format.
 void warn_unmatched(diagnostics& diags, const std::vector<source_ptr>& sources,
                     const unmatched_actual& u, bool no_project) {
-  source_ptr s = u.loc.file < sources.size() ? sources[u.loc.file] : nullptr;
   std::string en_hint =
       u.suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", u.suggestion);
   std::string zh_hint = u.suggestion.empty() ? "" : fmt::format("（是否为「{}」？）", u.suggestion);
@@ -37,7 +35,7 @@ void warn_unmatched(diagnostics& diags, const std::vector<source_ptr>& sources,
                                   u.project, u.indicator, en_hint),
                       fmt::format("未匹配的实际完成值：项目「{}」中没有指标「{}」{}；未计分",
                                   u.project, u.indicator, zh_hint)};
-  diags.report(severity::warning, s, {u.loc.offset, u.loc.offset + 1}, std::move(t));
+  report_at(diags, severity::warning, sources, u.loc, std::move(t));
 }
 
 unmatched_actual unmatched_row(const std::string& project, const model::actual& a,

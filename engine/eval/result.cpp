@@ -104,4 +104,10 @@ bool eval_result::has_missing() const {
   return false;
 }
 
+diagnostic& report_at(diagnostics& d, severity level, const std::vector<source_ptr>& sources,
+                      const model::location& at, text t) {
+  source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
+  return d.report(level, std::move(s), {at.offset, at.offset + 1}, std::move(t));
+}
+
 }  // namespace kpi::eval

@@ -86,6 +86,10 @@ struct eval_result {
   [[nodiscard]] bool has_missing() const;
 };
 
+// A finding at a model location (a file index into `sources` and a byte offset).
+diagnostic& report_at(diagnostics& d, severity level, const std::vector<source_ptr>& sources,
+                      const model::location& at, text t);
+
 // "57.00 万元", "80 %", "达成" …: a model amount as people write it.
 std::string amount_text(const model::amount& a);
 std::string target_text(const model::indicator& ind);

@@ -48,8 +48,7 @@ scored zero_score(std::string why) {
 }
 
 // actual ÷ target carried to division_places; none for a target of 0.
-std::optional<decimal> completion_of(const scoring_params& p, const decimal& a,
-                                     const decimal& t) {
+std::optional<decimal> completion_of(const scoring_params& p, const decimal& a, const decimal& t) {
   return t.is_zero() ? std::nullopt : a.div(t, p.division_places);
 }
 

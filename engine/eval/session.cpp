@@ -29,8 +29,7 @@ class embedded_pack_reader final : public file_reader {
                       text& error) override {
     return next_.write_streamed(path, produce, error);
   }
-  bool write_named(const std::string& path, const produce_named_fn& produce,
-                   text& error) override {
+  bool write_named(const std::string& path, const produce_named_fn& produce, text& error) override {
     return next_.write_named(path, produce, error);
   }
   bool rewrite(const std::string& path, const std::string& contents, text& error) override {

@@ -14,8 +14,7 @@ struct validator {
   diagnostics& diags;
 
   void error(const model::location& at, text t) const {
-    source_ptr s = at.file < sources.size() ? sources[at.file] : nullptr;
-    diags.error(s, {at.offset, at.offset + 1}, std::move(t));
+    report_at(diags, severity::error, sources, at, std::move(t));
   }
 
   // actual ÷ target fits in a decimal with division_places: cheap bound first (the quotient
