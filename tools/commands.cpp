@@ -50,8 +50,7 @@ bool output_is_safe(const std::string& output, const std::vector<std::string>& i
   return false;
 }
 
-void print_cannot_write(const std::string& path, const text& reason,
-                        const common_options& common) {
+void print_cannot_write(const std::string& path, const text& reason, const common_options& common) {
   diagnostics d;
   d.error(nullptr, {},
           {fmt::format("cannot write {}: {}", path, reason.en),

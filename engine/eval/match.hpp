@@ -5,9 +5,9 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -61,7 +61,7 @@ struct project_actuals {
   model::location executed_loc;     // where it was given
   std::optional<decimal> budget;    // adjusted budget, 元
   model::location budget_loc;
-  std::string executed_reason;      // `"预算执行数" = … because "…"` / the CSV note
+  std::string executed_reason;  // `"预算执行数" = … because "…"` / the CSV note
   actual_index by_name;
   std::vector<unmatched_actual> unmatched;
 };

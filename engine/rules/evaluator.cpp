@@ -69,7 +69,9 @@ class evaluator {
     if ((f_.steps += n) > f_.budget) throw budget_exceeded{};
   }
   // Counts the steps of scanning `bytes` bytes of text.
-  void charge_text(std::size_t bytes) { charge((bytes + text_bytes_per_step - 1) / text_bytes_per_step); }
+  void charge_text(std::size_t bytes) {
+    charge((bytes + text_bytes_per_step - 1) / text_bytes_per_step);
+  }
 
   value fail(const std::string& why) {
     if (f_.error.empty()) f_.error = why;

@@ -45,7 +45,8 @@ namespace {
 
 TEST(Speller, ComparesAWordOnlyWithCandidatesOfANearLength) {
   std::vector<std::string> names;
-  for (int i = 0; i < 10'000; ++i) names.push_back("一个很长的项目名称第" + std::to_string(i) + "号");
+  for (int i = 0; i < 10'000; ++i)
+    names.push_back("一个很长的项目名称第" + std::to_string(i) + "号");
   speller s(names);
   std::uint64_t cells = 1'000'000'000;
   bool exhausted = false;

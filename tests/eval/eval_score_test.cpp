@@ -316,7 +316,8 @@ TEST(EvalScore, NegativeTargetsAndActualsStayWithinTheWeight) {
   scoring_params ratio = default_params();
   scoring_params linear =
       default_params(replaced(pack_text, "param reverse = ratio", "param reverse = linear"));
-  const std::vector<std::string> values = {"-100", "-10", "-1", "-0.5", "0", "0.5", "1", "10", "100"};
+  const std::vector<std::string> values = {"-100", "-10", "-1", "-0.5", "0",
+                                           "0.5",  "1",   "10", "100"};
   for (const auto* p : {&ratio, &linear})
     for (std::string op : {">=", ">", "=", "<=", "<"})
       for (const auto& t : values)
@@ -408,8 +409,9 @@ TEST(EvalScore, ACompletionTooLargeToComputeIsBadInput) {
 TEST(EvalScore, ANegativeExecutedAmountIsBadInput) {
   auto e = run_texts(three_groups, replaced(three_actuals, "executed 100 元", "executed -5 元"));
   EXPECT_FALSE(e->s.ok());
-  EXPECT_NE(e->errors.find("error: project 'p': the executed amount (预算执行数) -5.00 元 is negative"),
-            std::string::npos)
+  EXPECT_NE(
+      e->errors.find("error: project 'p': the executed amount (预算执行数) -5.00 元 is negative"),
+      std::string::npos)
       << e->errors;
 }
 

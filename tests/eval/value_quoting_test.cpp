@@ -42,9 +42,9 @@ TEST(ValueQuoting, AHugeMalformedNumberIsQuotedAsAWindow) {
 }
 
 TEST(ValueQuoting, AHugeUnknownUnitIsQuotedAsAWindow) {
-  expect_short_error("project,indicator,actual\n对外交流,中外媒体交流费用,5 " +
-                         std::string(huge, 'x') + "\n",
-                     "unknown unit '" + std::string(60, 'x') + "…'");
+  expect_short_error(
+      "project,indicator,actual\n对外交流,中外媒体交流费用,5 " + std::string(huge, 'x') + "\n",
+      "unknown unit '" + std::string(60, 'x') + "…'");
 }
 
 TEST(ValueQuoting, AHugeHeaderIsQuotedAsAWindow) {

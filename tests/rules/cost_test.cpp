@@ -41,8 +41,10 @@ TEST(RuleCost, SearchingAListCostsAStepPerItem) {
   // value against a list.
   for (std::string cond : {"name in " + list_of(2000), "coalesce(name, \"\") in " + list_of(2000),
                            list_of(2000) + " contains name"}) {
-    std::string pack = "pack \"p\" {\n  rule r.in {\n    severity info\n    each indicator\n"
-                       "    require not (" + cond + ")\n    message \"{name}\"\n  }\n}\n";
+    std::string pack =
+        "pack \"p\" {\n  rule r.in {\n    severity info\n    each indicator\n"
+        "    require not (" +
+        cond + ")\n    message \"{name}\"\n  }\n}\n";
     rules::limits lim;
     lim.max_steps = 1000;  // less than the list's length
     auto r = check_pack(pack, projects(1), lim);
@@ -56,11 +58,13 @@ TEST(RuleCost, SearchingAListCostsAStepPerItem) {
 
 TEST(RuleCost, ScanningTextCostsStepsByItsLength) {
   // 160,000 bytes of goal: 10,000 steps at 16 bytes a step, whatever the function.
-  for (std::string cond : {std::string("goal matches \"b\""), std::string("goal contains \"b\""), std::string("len(goal) < 5"),
-                           std::string("goal starts_with goal"), std::string("goal == goal"),
-                           std::string("goal < goal")}) {
-    std::string pack = "pack \"p\" {\n  rule r.text {\n    severity info\n    each project\n"
-                       "    require not (" + cond + ")\n    message \"x\"\n  }\n}\n";
+  for (std::string cond : {std::string("goal matches \"b\""), std::string("goal contains \"b\""),
+                           std::string("len(goal) < 5"), std::string("goal starts_with goal"),
+                           std::string("goal == goal"), std::string("goal < goal")}) {
+    std::string pack =
+        "pack \"p\" {\n  rule r.text {\n    severity info\n    each project\n"
+        "    require not (" +
+        cond + ")\n    message \"x\"\n  }\n}\n";
     rules::limits lim;
     lim.max_steps = 5000;
     auto r = check_pack(pack, projects(1, 160'000), lim);
